@@ -1,0 +1,3 @@
+module goiex
+
+go 1.26

@@ -1,0 +1,286 @@
+package vm
+
+import (
+	"fmt"
+	"strings"
+
+	"goiex/vm/term"
+)
+
+// Field names of the standard exception structs.
+var (
+	fMessage  = term.Atom("message")
+	fTerm     = term.Atom("term")
+	fKey      = term.Atom("key")
+	fModule   = term.Atom("module")
+	fFunction = term.Atom("function")
+	fArity    = term.Atom("arity")
+	fReason   = term.Atom("reason")
+	fArgs     = term.Atom("args")
+	fKind     = term.Atom("kind")
+	fClauses  = term.Atom("clauses")
+	fOriginal = term.Atom("original")
+	fProtocol = term.Atom("protocol")
+	fValue    = term.Atom("value")
+	fDesc     = term.Atom("description")
+	fOperator = term.Atom("operator")
+)
+
+func exception(module string, kv ...term.Term) term.Term {
+	kv = append(kv, term.ExceptionKey(), term.True)
+	return term.Struct(module, kv...)
+}
+
+// NewRuntimeError is raise "msg".
+func NewRuntimeError(msg string) term.Term {
+	return exception("RuntimeError", fMessage, term.String(msg))
+}
+
+// NewArgumentError is %ArgumentError{message: msg}.
+func NewArgumentError(msg string) term.Term {
+	return exception("ArgumentError", fMessage, term.String(msg))
+}
+
+var ordinals = [...]string{"1st", "2nd", "3rd"}
+
+// NewArgumentErrorAt is the ArgumentError Erlang's BIFs raise in
+// Elixir 1.14: "errors were found at the given arguments:\n\n  * 1st
+// argument: not a nonempty list\n". argN is 1-based.
+func NewArgumentErrorAt(argN int, what string) term.Term {
+	ord := fmt.Sprintf("%dth", argN)
+	if argN >= 1 && argN <= 3 {
+		ord = ordinals[argN-1]
+	}
+	return NewArgumentError(fmt.Sprintf("errors were found at the given arguments:\n\n  * %s argument: %s\n", ord, what))
+}
+
+// NewArithmeticError is raised by arithmetic on non-numbers and division
+// by zero.
+func NewArithmeticError() term.Term {
+	return exception("ArithmeticError", fMessage, term.String("bad argument in arithmetic expression"))
+}
+
+// NewMatchError is a failed `=` match.
+func NewMatchError(value term.Term) term.Term { return exception("MatchError", fTerm, value) }
+
+// NewCaseClauseError is a case with no matching clause.
+func NewCaseClauseError(value term.Term) term.Term { return exception("CaseClauseError", fTerm, value) }
+
+// NewWithClauseError is a with/else with no matching else clause.
+func NewWithClauseError(value term.Term) term.Term { return exception("WithClauseError", fTerm, value) }
+
+// NewTryClauseError is a try/else with no matching clause.
+func NewTryClauseError(value term.Term) term.Term { return exception("TryClauseError", fTerm, value) }
+
+// NewCondClauseError is a cond with no truthy condition.
+func NewCondClauseError() term.Term { return exception("CondClauseError") }
+
+// NewBadMapError is a map operation on a non-map.
+func NewBadMapError(value term.Term) term.Term { return exception("BadMapError", fTerm, value) }
+
+// NewBadBooleanError is `and`/`or` with a non-boolean left side.
+func NewBadBooleanError(value term.Term, op string) term.Term {
+	return exception("BadBooleanError", fTerm, value, fOperator, term.Atom(op))
+}
+
+// NewBadFunctionError is calling something that is not a function.
+func NewBadFunctionError(value term.Term) term.Term {
+	return exception("BadFunctionError", fTerm, value)
+}
+
+// NewBadArityError is calling a function with the wrong number of args.
+func NewBadArityError(fun term.Term, args []term.Term) term.Term {
+	return exception("BadArityError", fFunction, fun, fArgs, term.List(args...))
+}
+
+// NewKeyError is a missing key (Map.fetch!/2, map.key).
+func NewKeyError(key, in term.Term, msg string) term.Term {
+	m := term.Nil
+	if msg != "" {
+		m = term.String(msg)
+	}
+	return exception("KeyError", fKey, key, fTerm, in, fMessage, m)
+}
+
+// NewFunctionClauseError is a call no clause of a named function matched.
+func NewFunctionClauseError(module term.Term, fun string, arity int) term.Term {
+	return exception("FunctionClauseError", fModule, module, fFunction, term.Atom(fun),
+		fArity, term.Int(int64(arity)), fKind, term.Nil, fArgs, term.Nil, fClauses, term.Nil)
+}
+
+// NewUndefinedFunctionError is a call to a function that doesn't exist.
+// moduleLoaded tells the two messages apart ("is undefined or private" vs
+// "(module X is not available)"), which the struct itself does not carry
+// in Elixir 1.14: Exception.message asks the code server; we record it
+// in :reason.
+func NewUndefinedFunctionError(module term.Term, fun string, arity int, moduleLoaded bool) term.Term {
+	reason := term.Nil
+	if !moduleLoaded {
+		reason = term.Atom("module_not_available")
+	}
+	return exception("UndefinedFunctionError", fModule, module, fFunction, term.Atom(fun),
+		fArity, term.Int(int64(arity)), fReason, reason, fMessage, term.Nil)
+}
+
+// NewProtocolUndefinedError is a protocol (Enumerable, String.Chars…)
+// not implemented for a value.
+func NewProtocolUndefinedError(protocol string, value term.Term, desc string) term.Term {
+	return exception("Protocol.UndefinedError", fProtocol, term.ModuleAtom(protocol),
+		fValue, value, fDesc, term.String(desc))
+}
+
+// NewErlangError wraps a raw Erlang error reason.
+func NewErlangError(original term.Term) term.Term {
+	return exception("ErlangError", fOriginal, original, fReason, term.Nil)
+}
+
+func get(e term.Term, field term.Term) term.Term {
+	v, ok := e.MapVal().Get(field)
+	if !ok {
+		return term.Nil
+	}
+	return v
+}
+
+// ExceptionMessage is Exception.message/1 for the exceptions the VM and
+// the builtins raise, worded as Elixir 1.14 words them. Exceptions with a
+// :message field that is a string use it.
+func ExceptionMessage(e term.Term) string {
+	mod, ok := term.StructName(e)
+	if !ok {
+		return term.Inspect(e)
+	}
+	if m := get(e, fMessage); m.IsBinary() {
+		return m.Str()
+	}
+	switch term.ModuleName(mod) {
+	case "MatchError":
+		return "no match of right hand side value: " + term.Inspect(get(e, fTerm))
+	case "CaseClauseError":
+		return "no case clause matching: " + term.Inspect(get(e, fTerm))
+	case "WithClauseError":
+		return "no with clause matching: " + term.Inspect(get(e, fTerm))
+	case "TryClauseError":
+		return "no try clause matching: " + term.Inspect(get(e, fTerm))
+	case "CondClauseError":
+		return "no cond clause evaluated to a truthy value"
+	case "BadMapError":
+		return "expected a map, got: " + term.Inspect(get(e, fTerm))
+	case "BadBooleanError":
+		return fmt.Sprintf("expected a boolean on left-side of %q, got: %s",
+			get(e, fOperator).AtomName(), term.Inspect(get(e, fTerm)))
+	case "BadFunctionError":
+		return "expected a function, got: " + term.Inspect(get(e, fTerm))
+	case "BadArityError":
+		fun := get(e, fFunction)
+		args, _ := term.ListToSlice(get(e, fArgs))
+		parts := make([]string, len(args))
+		for i, a := range args {
+			parts[i] = term.Inspect(a)
+		}
+		n := len(args)
+		plural := "s"
+		if n == 1 {
+			plural = ""
+		}
+		return fmt.Sprintf("%s with arity %d called with %d argument%s (%s)",
+			term.Inspect(fun), fun.FunVal().Arity, n, plural, strings.Join(parts, ", "))
+	case "KeyError":
+		return "key " + term.Inspect(get(e, fKey)) + " not found in: " + term.Inspect(get(e, fTerm))
+	case "FunctionClauseError":
+		return fmt.Sprintf("no function clause matching in %s.%s/%d",
+			term.ModuleName(get(e, fModule)), get(e, fFunction).AtomName(), get(e, fArity).SmallInt())
+	case "UndefinedFunctionError":
+		m := get(e, fModule)
+		head := fmt.Sprintf("function %s.%s/%d is undefined", term.ModuleName(m),
+			get(e, fFunction).AtomName(), get(e, fArity).SmallInt())
+		if get(e, fReason) == term.Atom("module_not_available") {
+			return head + " (module " + term.ModuleName(m) + " is not available)"
+		}
+		return head + " or private"
+	case "Protocol.UndefinedError":
+		v := get(e, fValue)
+		msg := fmt.Sprintf("protocol %s not implemented for %s of type %s",
+			term.ModuleName(get(e, fProtocol)), term.Inspect(v), typeName(v))
+		if d := get(e, fDesc); d.IsBinary() && d.Str() != "" {
+			msg += ", " + d.Str()
+		}
+		return msg
+	case "ErlangError":
+		return "Erlang error: " + term.Inspect(get(e, fOriginal))
+	}
+	return term.Inspect(e)
+}
+
+// typeName is the type word of Protocol.UndefinedError messages.
+func typeName(v term.Term) string {
+	if s, ok := term.StructName(v); ok {
+		return term.ModuleName(s) + " (a struct)"
+	}
+	switch v.Kind() {
+	case term.KindInt, term.KindBigInt:
+		return "Integer"
+	case term.KindFloat:
+		return "Float"
+	case term.KindAtom:
+		return "Atom"
+	case term.KindBinary:
+		return "BitString"
+	case term.KindEmptyList, term.KindCons:
+		return "List"
+	case term.KindTuple:
+		return "Tuple"
+	case term.KindMap:
+		return "Map"
+	case term.KindFun:
+		return "Function"
+	case term.KindPid:
+		return "PID"
+	case term.KindRef:
+		return "Reference"
+	}
+	return "Any"
+}
+
+// NormalizeError turns a raw :error reason into the exception Elixir
+// shows for it (Erlang's badarg becomes ArgumentError and so on); an
+// exception struct is returned unchanged.
+func NormalizeError(reason term.Term) term.Term {
+	if term.IsException(reason) {
+		return reason
+	}
+	switch {
+	case reason == term.Atom("badarg"):
+		return NewArgumentError("argument error")
+	case reason == term.Atom("badarith"):
+		return NewArithmeticError()
+	case reason.IsTuple() && reason.TupleSize() == 2:
+		el := reason.Elems()
+		switch el[0] {
+		case term.Atom("badmatch"):
+			return NewMatchError(el[1])
+		case term.Atom("case_clause"):
+			return NewCaseClauseError(el[1])
+		case term.Atom("badmap"):
+			return NewBadMapError(el[1])
+		case term.Atom("badfun"):
+			return NewBadFunctionError(el[1])
+		}
+	}
+	return NewErlangError(reason)
+}
+
+// FormatRaised is the banner Elixir prints for an uncaught exception:
+// "** (RuntimeError) boom", "** (exit) :normal", "** (throw) :ball".
+func FormatRaised(class Class, reason term.Term) string {
+	switch class {
+	case ClassError:
+		e := NormalizeError(reason)
+		mod, _ := term.StructName(e)
+		return "** (" + term.ModuleName(mod) + ") " + ExceptionMessage(e)
+	case ClassExit:
+		return "** (exit) " + term.Inspect(reason)
+	default:
+		return "** (throw) " + term.Inspect(reason)
+	}
+}
