@@ -1,14 +1,26 @@
 package term
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // The atom table is shared by every VM in the program: atoms are interned
 // once and never freed, as on the BEAM.
+//
+// Names live in fixed-size chunks that never move, published through an
+// atomic pointer, so that reading an atom's name (which term order does on
+// every atom comparison) takes no lock.
 var atoms = struct {
 	sync.RWMutex
-	names []string
-	index map[string]uint32
+	count  uint32
+	index  map[string]uint32
+	chunks atomic.Pointer[[]*atomChunk]
 }{index: map[string]uint32{}}
+
+const atomChunkBits = 10
+
+type atomChunk [1 << atomChunkBits]string
 
 // Atom returns the atom with the given name (without the colon),
 // interning it on first use.
@@ -19,8 +31,20 @@ func Atom(name string) Term {
 	if !ok {
 		atoms.Lock()
 		if i, ok = atoms.index[name]; !ok {
-			i = uint32(len(atoms.names))
-			atoms.names = append(atoms.names, name)
+			i = atoms.count
+			var chunks []*atomChunk
+			if p := atoms.chunks.Load(); p != nil {
+				chunks = *p
+			}
+			if int(i>>atomChunkBits) == len(chunks) {
+				grown := make([]*atomChunk, len(chunks)+1)
+				copy(grown, chunks)
+				grown[len(chunks)] = new(atomChunk)
+				chunks = grown
+				atoms.chunks.Store(&grown)
+			}
+			chunks[i>>atomChunkBits][i&(1<<atomChunkBits-1)] = name
+			atoms.count++
 			atoms.index[name] = i
 		}
 		atoms.Unlock()
@@ -38,9 +62,7 @@ func ExistingAtom(name string) (Term, bool) {
 }
 
 func atomName(i uint32) string {
-	atoms.RLock()
-	defer atoms.RUnlock()
-	return atoms.names[i]
+	return (*atoms.chunks.Load())[i>>atomChunkBits][i&(1<<atomChunkBits-1)]
 }
 
 // Atoms the VM and the library use everywhere. The first three are
