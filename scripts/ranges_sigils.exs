@@ -1,0 +1,28 @@
+# Ranges (with step) and the ~w sigil.
+r = 1..10
+IO.inspect(r)
+IO.inspect(Enum.to_list(r))
+IO.inspect(1..10//2)
+IO.inspect(Enum.to_list(1..10//2))
+IO.inspect(Enum.to_list(10..1//-3))
+IO.inspect(Enum.to_list(5..1//-1))
+IO.inspect(Enum.to_list(1..0//1))
+IO.inspect(1..1)
+IO.inspect(Enum.sum(1..100))
+IO.inspect(5 in 1..10)
+IO.inspect(11 in 1..10)
+IO.inspect(4 in 1..10//3)
+IO.inspect(3 in 1..10//3)
+IO.inspect(Enum.count(1..10//3))
+IO.inspect(Enum.map(1..5, &(&1 * &1)))
+first..last = 3..7
+IO.inspect({first, last})
+IO.inspect(Range.new(1, 4))
+IO.inspect(-3..-1)
+IO.inspect(Enum.reverse(1..4))
+IO.inspect(~w(apple banana cherry))
+IO.inspect(~w[one two]a)
+IO.inspect(~w(a b c)c)
+IO.inspect(~w(x))
+IO.inspect(length(~w(a  b
+  c)))
