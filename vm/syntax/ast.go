@@ -52,9 +52,14 @@ type Atom struct {
 
 // Alias is a module alias such as Foo or Foo.Bar (Parts ["Foo","Bar"]).
 // `__MODULE__` is parsed as a Call, not an Alias.
+//
+// Base is set when the alias extends a runtime value: `__MODULE__.State`
+// is Alias{Base: Call __MODULE__, Parts: ["State"]}, the module named by
+// appending Parts to Base's module name.
 type Alias struct {
 	Pos
 	Parts []string
+	Base  Node
 }
 
 // String is a double-quoted string (a binary), possibly interpolated.
