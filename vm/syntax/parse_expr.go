@@ -99,6 +99,13 @@ func (p *parser) parseUnary() Node {
 		case "&":
 			p.next()
 			p.skipEOL()
+			if op := p.tok; op.kind == tOp && p.peek().is("/") && isOperatorName(op.text) {
+				// &+/2 captures the operator function, named like a variable.
+				p.next()
+				slash := p.tok
+				p.next()
+				return &Capture{Pos: t.pos, Expr: &BinaryOp{Pos: slash.pos, Op: "/", L: &Var{Pos: op.pos, Name: op.text}, R: p.parseUnary()}}
+			}
 			return &Capture{Pos: t.pos, Expr: p.parseBinary(captureOperandPrec)}
 		}
 	}
@@ -380,7 +387,11 @@ func (p *parser) parseDot(x Node) Node {
 			p.expect("}")
 			p.leave(ctx)
 			return c
-		case binaryOps[t.text].prec > 0 || t.text == "!" || t.text == "^" || t.text == "@" || t.text == "&":
+		case isOperatorName(t.text):
+			if n := p.peek(); n.is("/") {
+				p.next()
+				return &Call{Pos: t.pos, Target: x, Name: t.text, NoParens: true}
+			}
 			if n := p.peek(); n.is("(") && !n.spaceBefore {
 				p.next()
 				return &Call{Pos: t.pos, Target: x, Name: t.text, Args: p.parseCallArgs()}
@@ -410,4 +421,14 @@ func (p *parser) parseAttr() Node {
 	}
 	a.Value = c.Args[0]
 	return a
+}
+
+// isOperatorName reports whether op names an operator function (for
+// captures such as &+/2 and remote calls such as Kernel.+(1, 2)).
+func isOperatorName(op string) bool {
+	switch op {
+	case "!", "^", "@", "&", "not", "~~~":
+		return true
+	}
+	return binaryOps[op].prec > 0
 }

@@ -110,12 +110,14 @@ func (p *parser) fail(pos Pos, format string, args ...any) {
 // input that means the expression is incomplete.
 func (p *parser) unexpected() {
 	t := p.tok
-	if t.kind == tEOF && p.interp == 0 {
+	if t.kind == tEOF {
 		pos := t.pos
 		if p.i > 0 {
 			pos = p.toks[p.i-1].pos
 		}
-		panic(newError(p.file, p.src, pos, true, "syntax error: expression is incomplete"))
+		// Inside an interpolation the string is already closed, so more
+		// input cannot help: the message is Elixir's but not Incomplete.
+		panic(newError(p.file, p.src, pos, p.interp == 0, "syntax error: expression is incomplete"))
 	}
 	switch {
 	case t.isReserved("end"):
