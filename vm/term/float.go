@@ -20,7 +20,8 @@ func FloatToString(f float64) string {
 	return fwriteG(f)
 }
 
-// fwriteG is io_lib_format:fwrite_g/1 (OTP 25).
+// fwriteG is io_lib_format:fwrite_g/1, which is float_to_list(F, [short])
+// on OTP 25.
 func fwriteG(f float64) string {
 	if f == 0 {
 		if math.Signbit(f) {
@@ -33,7 +34,7 @@ func fwriteG(f float64) string {
 	mant, exp, _ := strings.Cut(e, "e")
 	digits := strings.Replace(mant, ".", "", 1)
 	x, _ := strconv.Atoi(exp)
-	s := insertDecimal(x+1, digits)
+	s := insertDecimal(x+1, digits, math.Abs(f) < 1<<53)
 	if f < 0 {
 		return "-" + s
 	}
@@ -41,8 +42,11 @@ func fwriteG(f float64) string {
 }
 
 // insertDecimal places the point in digits, where the value is
-// 0.digits × 10^place, choosing exponent notation when it is shorter.
-func insertDecimal(place int, s string) string {
+// 0.digits × 10^place, choosing exponent notation when it is shorter,
+// and always for integral values of 2^53 and more (exact says the value
+// is below), which a float cannot tell from their neighbours. This is
+// the rule of OTP 25's float_to_list(F, [short]).
+func insertDecimal(place int, s string, exact bool) string {
 	if place == 0 {
 		return "0." + s
 	}
@@ -60,7 +64,7 @@ func insertDecimal(place int, s string) string {
 		if 2-place <= expCost {
 			return "0." + strings.Repeat("0", -place) + s
 		}
-	} else if place-l+2 <= expCost {
+	} else if place-l+2 <= expCost && exact {
 		return s + strings.Repeat("0", place-l) + ".0"
 	}
 	if l == 1 {

@@ -313,6 +313,9 @@ var (
 	atomLast     = Atom("last")
 	atomStep     = Atom("step")
 	atomMap      = Atom("map")
+	// URI's Inspect implementation hides its deprecated :authority.
+	uriModule     = ModuleAtom("URI")
+	atomAuthority = Atom("authority")
 )
 
 // structDoc prints a struct through its Inspect implementation: Range
@@ -358,7 +361,7 @@ func (in *inspector) structDoc(m *Map, mod Term, limit, charlists int) (docRef, 
 		if !m.Has(f) {
 			return nilDoc, false
 		}
-		if f != exceptionKey && f != structKey {
+		if f != exceptionKey && f != structKey && !(mod == uriModule && f == atomAuthority) {
 			shown = append(shown, f)
 		}
 	}
