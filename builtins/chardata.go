@@ -33,7 +33,7 @@ func toStringAs(protocol string, t term.Term) (string, error) {
 	case term.KindBigInt:
 		return t.Big().String(), nil
 	case term.KindFloat:
-		return term.Inspect(t), nil
+		return term.FloatToString(t.FloatVal()), nil
 	case term.KindEmptyList, term.KindCons:
 		s, ok := chardataString(t)
 		if !ok {

@@ -199,7 +199,7 @@ func erlFloatToBinary(_ *vm.Process, a []term.Term) (term.Term, error) {
 	if !a[0].IsFloat() {
 		return term.Term{}, badarg(1, "not a float")
 	}
-	return term.String(term.Inspect(a[0])), nil
+	return term.String(term.FloatToString(a[0].FloatVal())), nil
 }
 
 func erlFloat(_ *vm.Process, a []term.Term) (term.Term, error) {

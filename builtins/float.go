@@ -100,7 +100,7 @@ func floatToString(_ *vm.Process, a []term.Term) (term.Term, error) {
 	if !a[0].IsFloat() {
 		return term.Term{}, noClause("Float", "to_string", 1)
 	}
-	return term.String(term.Inspect(a[0])), nil
+	return term.String(term.FloatToString(a[0].FloatVal())), nil
 }
 
 // floatParse is Float.parse/1: a sign, digits, an optional fraction and

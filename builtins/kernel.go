@@ -92,32 +92,43 @@ func inspectOptions(opts term.Term, o term.InspectOptions) (term.InspectOptions,
 			if n, ok := smallInt(v); ok {
 				o.Width = n
 			} else if v == term.Infinity {
-				o.Width = 1 << 30
+				o.Width = term.InspectInfinity
 			}
 		case "limit":
-			if n, ok := smallInt(v); ok {
-				o.Limit = n
-				if n == 0 {
-					o.Limit = -2 // limit: 0 shows only "..."
-				}
-			} else if v == term.Infinity {
-				o.Limit = -1
-			}
+			o.Limit = limitOption(v)
 		case "printable_limit":
-			if n, ok := smallInt(v); ok {
-				o.PrintableLimit = n
-			} else if v == term.Infinity {
-				o.PrintableLimit = -1
-			}
+			o.PrintableLimit = limitOption(v)
 		case "charlists":
-			switch v.AtomName() {
-			case "as_lists":
-				o.Charlists = 1
-			case "as_charlists":
-				o.Charlists = 2
+			switch v {
+			case atom("as_lists"):
+				o.Charlists = term.AsLists
+			case atom("as_charlists"):
+				o.Charlists = term.AsCharlists
 			default:
-				o.Charlists = 0
+				o.Charlists = term.Infer
 			}
+		case "binaries":
+			switch v {
+			case atom("as_binaries"):
+				o.Binaries = term.AsBinaries
+			case atom("as_strings"):
+				o.Binaries = term.AsStrings
+			default:
+				o.Binaries = term.Infer
+			}
+		case "base":
+			switch v {
+			case atom("binary"):
+				o.Base = 2
+			case atom("octal"):
+				o.Base = 8
+			case atom("hex"):
+				o.Base = 16
+			default:
+				o.Base = 10
+			}
+		case "structs":
+			o.RawStructs = v == term.False
 		}
 	}
 	return o, nil
@@ -129,6 +140,20 @@ func kernelToString(_ *vm.Process, a []term.Term) (term.Term, error) {
 		return term.Term{}, err
 	}
 	return term.String(s), nil
+}
+
+// limitOption reads limit: or printable_limit: (an integer or :infinity).
+func limitOption(v term.Term) int {
+	if n, ok := smallInt(v); ok {
+		if n <= 0 {
+			return term.InspectNone
+		}
+		return n
+	}
+	if v == term.Infinity {
+		return term.InspectInfinity
+	}
+	return 0
 }
 
 // kernelToCharlist is to_charlist/1 (List.Chars): lists are returned as

@@ -10,16 +10,13 @@ import (
 // Time: System.monotonic_time/system_time and the :erlang BIFs under
 // them. The native time unit is the nanosecond, as on Linux BEAMs.
 
-var startTime = time.Now()
+// monotonicNow reads the VM's clock (install.go); tests replace it.
+var monotonicNow = clockNow
 
-// Now returns a process's monotonic clock in nanoseconds. The VM will
-// set it to its swappable clock (real or virtual); the default reads the
-// wall clock's monotonic reading.
-var Now = func(p *vm.Process) int64 { return int64(time.Since(startTime)) }
-
-// SystemNow returns the system time in nanoseconds since the Unix epoch.
-// The VM may set it (a virtual clock would start at a fixed instant).
-var SystemNow = func(p *vm.Process) int64 { return time.Now().UnixNano() }
+// systemNow is the system time in nanoseconds since the Unix epoch. It
+// reads the host's wall clock even under the virtual clock, as
+// System.system_time is not used to wait for anything.
+var systemNow = func(*vm.Process) int64 { return time.Now().UnixNano() }
 
 func systemNatives() []vm.NativeSpec {
 	const m = "System"
@@ -75,8 +72,8 @@ func timeIn(p *vm.Process, a []term.Term, now func(*vm.Process) int64) (term.Ter
 	return convert(now(p), 1_000_000_000, unit), nil
 }
 
-func monotonicTime(p *vm.Process, a []term.Term) (term.Term, error) { return timeIn(p, a, Now) }
-func systemTime(p *vm.Process, a []term.Term) (term.Term, error)    { return timeIn(p, a, SystemNow) }
+func monotonicTime(p *vm.Process, a []term.Term) (term.Term, error) { return timeIn(p, a, monotonicNow) }
+func systemTime(p *vm.Process, a []term.Term) (term.Term, error)    { return timeIn(p, a, systemNow) }
 
 func convertTimeUnit(_ *vm.Process, a []term.Term) (term.Term, error) {
 	if !a[0].IsInt() {
