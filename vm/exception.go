@@ -265,7 +265,18 @@ func NormalizeError(reason term.Term) term.Term {
 			return NewBadMapError(el[1])
 		case term.Atom("badfun"):
 			return NewBadFunctionError(el[1])
+		case term.Atom("with_clause"):
+			return NewWithClauseError(el[1])
+		case term.Atom("try_clause"):
+			return NewTryClauseError(el[1])
+		case term.Atom("badarity"):
+			if p := el[1]; p.IsTuple() && p.TupleSize() == 2 {
+				args, _ := term.ListToSlice(p.Elems()[1])
+				return NewBadArityError(p.Elems()[0], args)
+			}
 		}
+	case reason.IsTuple() && reason.TupleSize() == 3 && reason.Elems()[0] == term.Atom("badkey"):
+		return NewKeyError(reason.Elems()[1], reason.Elems()[2], "")
 	}
 	return NewErlangError(reason)
 }

@@ -42,12 +42,27 @@ func (c Class) Atom() term.Term { return term.Atom(c.String()) }
 // ends the process with it.
 type Raised struct {
 	Class  Class
-	Reason term.Term // an exception struct for ClassError raised from Elixir
-	Stack  term.Term // the stacktrace as Elixir's list of tuples, if known
+	Reason term.Term // as Erlang carries it: {:badmatch, 2}, :function_clause, or an exception struct
+	// Exception is the reason as an Elixir exception, when the raw reason
+	// alone can't make it (FunctionClauseError needs the function).
+	Exception term.Term
+	Stack     term.Term // the stacktrace as Elixir's list of tuples, if known
+	trace     []traceEntry
 }
 
 func (r *Raised) Error() string {
-	return FormatRaised(r.Class, r.Reason)
+	return FormatRaised(r.Class, r.Normalized())
+}
+
+// Normalized returns the error as the exception `rescue` sees.
+func (r *Raised) Normalized() term.Term {
+	if r.Class != ClassError {
+		return r.Reason
+	}
+	if r.Exception.Valid() {
+		return r.Exception
+	}
+	return NormalizeError(r.Reason)
 }
 
 // Raise makes an error-class exception from an exception struct.

@@ -1,10 +1,101 @@
 package vm
 
-// Process is one Elixir process: its frames, mailbox, links, monitors,
-// flags and counters. It is plain data; the scheduler runs it.
-type Process struct {
-	vm *VM
+import (
+	"goiex/vm/compile"
+	"goiex/vm/term"
+)
+
+// status is where a process is in its life.
+type status uint8
+
+const (
+	statusRunnable status = iota // in the run queue
+	statusRunning
+	statusWaiting // parked in receive or a sleeping native
+	statusExited
+)
+
+func (s status) atom() term.Term {
+	return term.Atom([...]string{"runnable", "running", "waiting", "exiting"}[s])
 }
+
+// frame is one activation of a function.
+type frame struct {
+	code *compile.Code
+	pc   int
+	base int         // index of register 0 in Process.regs
+	env  []term.Term // captured values of a closure
+	dst  int32       // caller's register that receives the result
+}
+
+// handler is an active try: where to go and where to put the error.
+type handler struct {
+	depth int // number of frames when the try began
+	pc    int
+	regs  int // absolute index of the 4 registers kind, reason, stack, exception
+}
+
+// Process is one Elixir process: its frames, registers, mailbox, links,
+// monitors, flags and counters. It is plain data; the scheduler runs it.
+type Process struct {
+	vm     *VM
+	pid    term.Term
+	status status
+
+	regs     []term.Term
+	frames   []frame
+	handlers []handler
+	guardPC  int // while evaluating a guard: where a failure goes; else -1
+	guardTop int // frame depth of that guard
+
+	mbox mailbox
+
+	// receive … after and sleeping natives
+	recvGen      uint64 // bumped whenever a wait ends, invalidating old timers
+	waiting      bool   // a deadline is set for the current wait
+	timedOut     bool
+	sleepDst     int32 // register receiving a parked native's result, or -1
+	sleepWith    term.Term
+	sleepReturn  bool // the parked native was a tail call: return its result
+	resume       bool // on next run, deliver sleepWith first
+	resumeReturn bool
+
+	reductions  int64
+	initialCall term.Term // {M, f, arity}
+	registered  term.Term // registered name, or zero Term
+	dict        *term.Map
+
+	result     term.Term // value of the initial call, once it returned
+	exitRaised *Raised   // the error that ended the process, if any
+	exitReason term.Term
+	onExit     func(p *Process)
+	quiet      bool // no crash report (the script's main process reports its own)
+}
+
+// Pid returns the process's pid.
+func (p *Process) Pid() term.Term { return p.pid }
 
 // VM returns the machine the process runs on.
 func (p *Process) VM() *VM { return p.vm }
+
+// Alive reports whether the process has not exited.
+func (p *Process) Alive() bool { return p.status != statusExited }
+
+// Result is the value the process's initial function returned.
+func (p *Process) Result() term.Term { return p.result }
+
+// ExitError is the error that ended the process, or nil.
+func (p *Process) ExitError() *Raised { return p.exitRaised }
+
+// MessageQueueLen is the number of messages in the mailbox.
+func (p *Process) MessageQueueLen() int { return p.mbox.len }
+
+// Messages returns the mailbox's messages, oldest first, without
+// removing them.
+func (p *Process) Messages() []term.Term { return p.mbox.slice() }
+
+// SetQuiet turns off the crash report when p dies of an error.
+func (p *Process) SetQuiet() { p.quiet = true }
+
+// OnExit sets a function called once when the process exits.
+func (p *Process) OnExit(f func(*Process)) { p.onExit = f }

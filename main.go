@@ -1,0 +1,164 @@
+// Command goiex is a shell for learning how Elixir processes and
+// mailboxes behave: it runs Elixir on its own process VM.
+//
+// This file owns the command line, and is the only place that touches
+// os.Stdin, os.Stdout and os.Stderr.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"goiex/builtins"
+	"goiex/vm"
+	"goiex/vm/compile"
+	"goiex/vm/syntax"
+	"goiex/vm/term"
+)
+
+// Version is goiex's version.
+const Version = "0.1.0"
+
+const usage = `goiex %s: Elixir processes and mailboxes, on a VM you can see into.
+
+Usage:
+  goiex run [--clock=real|virtual] FILE.exs   run a script, like elixir FILE.exs
+  goiex --version                             print the version
+  goiex --help                                this help
+
+Options of run:
+  --clock=real      timers follow the wall clock (default)
+  --clock=virtual   time jumps to the next timer whenever every process
+                    waits: Process.sleep(5000) costs no wall time
+
+Exit status of run: 0 on success, 1 on an uncaught error.
+`
+
+func main() {
+	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func realMain(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintf(stderr, usage, Version)
+		return 2
+	}
+	switch args[0] {
+	case "--version", "-v", "version":
+		fmt.Fprintf(stdout, "goiex %s\n", Version)
+		return 0
+	case "--help", "-h", "help":
+		fmt.Fprintf(stdout, usage, Version)
+		return 0
+	case "run":
+		return runCommand(args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "goiex: unknown command %q\n\n"+usage, args[0], Version)
+	return 2
+}
+
+func runCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	clock := fs.String("clock", "real", "real or virtual")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "goiex run: expected one script file")
+		return 2
+	}
+	file := fs.Arg(0)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "** (File.Error) could not read file %q: %s\n", file, errText(err))
+		return 1
+	}
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	errw := bufio.NewWriter(stderr)
+	defer out.Flush()
+	defer errw.Flush()
+	var c vm.Clock
+	switch *clock {
+	case "real":
+		c = flushingClock{vm.NewRealClock(), out, errw}
+	case "virtual":
+		c = vm.NewVirtualClock()
+	default:
+		fmt.Fprintf(stderr, "goiex run: --clock must be real or virtual, not %q\n", *clock)
+		return 2
+	}
+	return runScript(file, src, vm.Options{Stdout: out, Stderr: errw, Clock: c})
+}
+
+// errText words a file error as Elixir does.
+func errText(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// runScript compiles and runs a script in a fresh VM; the script ends
+// when its main process does, as with `elixir FILE.exs`.
+func runScript(file string, src []byte, opts vm.Options) int {
+	machine := vm.New(opts)
+	if err := builtins.Install(machine); err != nil {
+		fmt.Fprintf(opts.Stderr, "goiex: loading the library failed: %v\n", err)
+		return 1
+	}
+	code, err := machine.Compile(file, src)
+	if err != nil {
+		reportCompileError(opts.Stderr, err)
+		return 1
+	}
+	main := machine.SpawnCode(code, nil)
+	main.SetQuiet()
+	if err := machine.RunUntilExit(main); err != nil {
+		fmt.Fprintf(opts.Stderr, "** (goiex) deadlock: the script's main process %s waits in receive forever: no other process can run and no timer is pending\n", inspectPid(main))
+		return 1
+	}
+	if exc := main.ExitError(); exc != nil {
+		fmt.Fprintf(opts.Stderr, "%s\n%s", exc.Error(), vm.FormatStacktrace(exc))
+		return 1
+	}
+	return 0
+}
+
+func reportCompileError(w io.Writer, err error) {
+	var se *syntax.Error
+	var ce *compile.Error
+	switch {
+	case errors.As(err, &se):
+		fmt.Fprintln(w, se.Format())
+	case errors.As(err, &ce):
+		fmt.Fprintf(w, "** (CompileError) %s\n", ce.Error())
+	default:
+		fmt.Fprintf(w, "** %v\n", err)
+	}
+}
+
+// flushingClock is the real clock, flushing output before it sleeps so
+// that a script's output appears as it happens.
+type flushingClock struct {
+	vm.Clock
+	out, err *bufio.Writer
+}
+
+func (c flushingClock) WaitUntil(t int64) {
+	c.out.Flush()
+	c.err.Flush()
+	c.Clock.WaitUntil(t)
+}
+
+func (c flushingClock) Wall() time.Time { return c.Clock.Wall() }
+
+func inspectPid(p *vm.Process) string { return term.Inspect(p.Pid()) }

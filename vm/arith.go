@@ -1,0 +1,95 @@
+package vm
+
+import (
+	"math"
+	"math/big"
+
+	"goiex/vm/compile"
+	"goiex/vm/term"
+)
+
+var errBadarith = term.Atom("badarith")
+
+// arith computes a op b for + - * / on any numbers, growing integers
+// into big integers on overflow as Elixir does.
+func arith(op compile.Opcode, a, b term.Term) (term.Term, *Raised) {
+	if !a.IsNumber() || !b.IsNumber() {
+		return term.Term{}, Raise(errBadarith)
+	}
+	if op == compile.FDIV {
+		y := toFloat(b)
+		if y == 0 {
+			return term.Term{}, Raise(errBadarith)
+		}
+		return floatResult(toFloat(a) / y)
+	}
+	if a.IsFloat() || b.IsFloat() {
+		x, y := toFloat(a), toFloat(b)
+		switch op {
+		case compile.ADD:
+			return floatResult(x + y)
+		case compile.SUB:
+			return floatResult(x - y)
+		default:
+			return floatResult(x * y)
+		}
+	}
+	if a.IsSmallInt() && b.IsSmallInt() {
+		x, y := a.SmallInt(), b.SmallInt()
+		switch op {
+		case compile.ADD:
+			if s := x + y; (s > x) == (y > 0) {
+				return term.Int(s), nil
+			}
+		case compile.SUB:
+			if s := x - y; (s < x) == (y > 0) {
+				return term.Int(s), nil
+			}
+		case compile.MUL:
+			if x == 0 || y == 0 {
+				return term.Int(0), nil
+			}
+			if s := x * y; s/y == x && !(x == -1 && y == math.MinInt64) && !(y == -1 && x == math.MinInt64) {
+				return term.Int(s), nil
+			}
+		}
+	}
+	r := new(big.Int)
+	switch op {
+	case compile.ADD:
+		r.Add(a.Big(), b.Big())
+	case compile.SUB:
+		r.Sub(a.Big(), b.Big())
+	default:
+		r.Mul(a.Big(), b.Big())
+	}
+	return term.BigInt(r), nil
+}
+
+func toFloat(t term.Term) float64 {
+	if t.IsFloat() {
+		return t.FloatVal()
+	}
+	if t.IsSmallInt() {
+		return float64(t.SmallInt())
+	}
+	f, _ := new(big.Float).SetInt(t.Big()).Float64()
+	return f
+}
+
+func floatResult(f float64) (term.Term, *Raised) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return term.Term{}, Raise(errBadarith)
+	}
+	return term.Float(f), nil
+}
+
+// listAppend is ++: the left side must be a proper list; the right side
+// may be anything (an improper list results).
+func listAppend(a, b term.Term) (term.Term, *Raised) {
+	elems, ok := term.ListToSlice(a)
+	if !ok {
+		return term.Term{}, Raise(NewArgumentError("argument error"))
+	}
+	return term.ListWithTail(elems, b), nil
+}

@@ -1,0 +1,145 @@
+package vm
+
+import (
+	"sort"
+	"strings"
+
+	"goiex/vm/term"
+)
+
+func sortTerms(ts []term.Term) {
+	sort.Slice(ts, func(i, j int) bool { return term.Compare(ts[i], ts[j]) < 0 })
+}
+
+// pids returns the pids of all live processes in order.
+func (v *VM) pids() []term.Term {
+	serials := make([]uint64, 0, len(v.procs))
+	for s := range v.procs {
+		serials = append(serials, s)
+	}
+	sort.Slice(serials, func(i, j int) bool { return serials[i] < serials[j] })
+	out := make([]term.Term, len(serials))
+	for i, s := range serials {
+		out[i] = term.Pid(s)
+	}
+	return out
+}
+
+// CurrentFunction is {module, function, arity} of the function p is in.
+func (p *Process) CurrentFunction() term.Term {
+	if len(p.frames) == 0 {
+		return p.initialCall
+	}
+	code := p.frames[len(p.frames)-1].code
+	if code.Function == "" {
+		if code.Name == "spawn" || code.Name == "apply" {
+			return p.initialCall
+		}
+		return term.Tuple(term.Atom("elixir_compiler_0"), term.Atom("__FILE__"), term.Int(1))
+	}
+	name, arity := code.Function, code.Arity
+	if i := strings.LastIndexByte(name, '/'); i > 0 {
+		name = name[:i]
+	}
+	if strings.HasPrefix(code.Name, "anonymous fn") {
+		name = "-" + code.Function + "-fun-0-"
+	}
+	return term.Tuple(term.Atom(moduleText(code.Module)), term.Atom(name), term.Int(int64(arity)))
+}
+
+// Status is :running, :runnable, :waiting or :exiting.
+func (p *Process) Status() term.Term { return p.status.atom() }
+
+// MemoryBytes estimates the memory the process holds: its struct, its
+// registers and frames, and its mailbox (messages are shared, so only
+// the queue cells count, plus each message's own size).
+func (p *Process) MemoryBytes() int {
+	n := 320 + 16*cap(p.regs) + 48*cap(p.frames)
+	for m := p.mbox.head.next; m != nil; m = m.next {
+		n += 24 + 8*termWords(m.msg, 64)
+	}
+	return n
+}
+
+// termWords estimates a term's size in words, looking at most budget deep.
+func termWords(t term.Term, budget int) int {
+	if budget <= 0 {
+		return 0
+	}
+	switch t.Kind() {
+	case term.KindTuple:
+		n := 1 + 2*t.TupleSize()
+		for _, e := range t.Elems() {
+			n += termWords(e, budget-1)
+		}
+		return n
+	case term.KindCons:
+		n := 0
+		for l := t; l.IsCons() && budget > 0; l = l.Tail() {
+			n += 4 + termWords(l.Head(), budget-1)
+			budget--
+		}
+		return n
+	case term.KindBinary:
+		return 3 + (len(t.Str())+7)/8
+	case term.KindMap:
+		return 3 + 4*t.MapVal().Len()
+	case term.KindBigInt:
+		return 2 + len(t.Big().Bits())
+	}
+	return 0
+}
+
+var infoKeys = map[string]func(p *Process) term.Term{
+	"message_queue_len": func(p *Process) term.Term { return term.Int(int64(p.mbox.len)) },
+	"messages":          func(p *Process) term.Term { return term.List(p.mbox.slice()...) },
+	"status":            func(p *Process) term.Term { return p.Status() },
+	"current_function":  func(p *Process) term.Term { return p.CurrentFunction() },
+	"initial_call":      func(p *Process) term.Term { return p.initialCall },
+	"memory":            func(p *Process) term.Term { return term.Int(int64(p.MemoryBytes())) },
+	"reductions":        func(p *Process) term.Term { return term.Int(p.reductions) },
+	"dictionary": func(p *Process) term.Term {
+		d, _ := natDictGetAll(p, nil)
+		return d
+	},
+	"registered_name": func(p *Process) term.Term {
+		if p.registered.Valid() {
+			return p.registered
+		}
+		return term.EmptyList
+	},
+	"links":     func(p *Process) term.Term { return term.EmptyList },
+	"trap_exit": func(p *Process) term.Term { return term.False },
+	"stack_size": func(p *Process) term.Term {
+		n := 0
+		if len(p.frames) > 0 {
+			top := p.frames[len(p.frames)-1]
+			n = top.base + top.code.NumRegs
+		}
+		return term.Int(int64(n))
+	},
+	"heap_size":       func(p *Process) term.Term { return term.Int(int64(p.MemoryBytes() / 8)) },
+	"total_heap_size": func(p *Process) term.Term { return term.Int(int64(p.MemoryBytes() / 8)) },
+}
+
+func natInfo2(p *Process, a []term.Term) (term.Term, error) {
+	q := p.vm.Process(a[0])
+	if !a[0].IsPid() {
+		return term.Term{}, Raise(NewArgumentErrorAt(1, "not a pid"))
+	}
+	if q == nil {
+		return term.Nil, nil
+	}
+	key := a[1]
+	if !key.IsAtom() {
+		return term.Term{}, Raise(NewArgumentErrorAt(2, "invalid item or item list"))
+	}
+	f, ok := infoKeys[key.AtomName()]
+	if !ok {
+		return term.Term{}, Raise(NewArgumentErrorAt(2, "invalid item or item list"))
+	}
+	if key.AtomName() == "registered_name" && !q.registered.Valid() {
+		return term.EmptyList, nil
+	}
+	return term.Tuple(key, f(q)), nil
+}

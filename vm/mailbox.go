@@ -1,0 +1,83 @@
+package vm
+
+import "goiex/vm/term"
+
+// mailbox is a process's message queue: a singly linked list with a
+// cursor, so that receive can scan from the oldest message, remove the
+// one it takes from anywhere in the queue in O(1), and, after waiting,
+// go on scanning only the messages that arrived since.
+type mailbox struct {
+	head msgNode  // sentinel; head.next is the oldest message
+	tail *msgNode // last node (or &head when empty)
+	prev *msgNode // cursor: the node before the message under examination
+	len  int
+}
+
+type msgNode struct {
+	msg  term.Term
+	next *msgNode
+}
+
+func (m *mailbox) init() {
+	m.tail = &m.head
+	m.prev = &m.head
+}
+
+func (m *mailbox) push(msg term.Term) {
+	if m.tail == nil {
+		m.init()
+	}
+	n := &msgNode{msg: msg}
+	m.tail.next = n
+	m.tail = n
+	m.len++
+}
+
+// rewind puts the cursor before the oldest message.
+func (m *mailbox) rewind() {
+	if m.tail == nil {
+		m.init()
+	}
+	m.prev = &m.head
+}
+
+// peek returns the message under the cursor.
+func (m *mailbox) peek() (term.Term, bool) {
+	n := m.prev.next
+	if n == nil {
+		return term.Term{}, false
+	}
+	return n.msg, true
+}
+
+// advance moves the cursor to the next message.
+func (m *mailbox) advance() { m.prev = m.prev.next }
+
+// take removes the message under the cursor.
+func (m *mailbox) take() {
+	n := m.prev.next
+	m.prev.next = n.next
+	if m.tail == n {
+		m.tail = m.prev
+	}
+	m.len--
+	m.prev = &m.head
+}
+
+func (m *mailbox) slice() []term.Term {
+	out := make([]term.Term, 0, m.len)
+	for n := m.head.next; n != nil; n = n.next {
+		out = append(out, n.msg)
+	}
+	return out
+}
+
+// clear drops every message and returns how many there were.
+func (m *mailbox) clear() int {
+	n := m.len
+	m.head.next = nil
+	m.tail = &m.head
+	m.prev = &m.head
+	m.len = 0
+	return n
+}

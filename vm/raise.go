@@ -1,0 +1,195 @@
+package vm
+
+import (
+	"fmt"
+	"strings"
+
+	"goiex/vm/compile"
+	"goiex/vm/term"
+)
+
+// traceEntry is one line of a stacktrace.
+type traceEntry struct {
+	code *compile.Code
+	line int32
+}
+
+// captureTrace records where exc was raised: one entry per frame, the
+// innermost first (frames replaced by tail calls are gone, as on the BEAM).
+func (v *VM) captureTrace(p *Process, exc *Raised) {
+	if exc.Stack.Valid() || exc.trace != nil {
+		return
+	}
+	for i := len(p.frames) - 1; i >= 0; i-- {
+		fr := p.frames[i]
+		line := int32(0)
+		if pc := fr.pc - 1; pc >= 0 && pc < len(fr.code.Lines) {
+			line = fr.code.Lines[pc]
+		}
+		if fr.code == v.spawnStub || fr.code == v.applyStub {
+			continue
+		}
+		exc.trace = append(exc.trace, traceEntry{fr.code, line})
+	}
+	exc.Stack = stackTerm(exc.trace)
+}
+
+var (
+	atomFile = term.Atom("file")
+	atomLine = term.Atom("line")
+)
+
+// stackTerm renders a trace as Elixir's list of
+// {module, function, arity, [file: ~c"f.exs", line: n]}.
+func stackTerm(trace []traceEntry) term.Term {
+	elems := make([]term.Term, len(trace))
+	for i, e := range trace {
+		mod := term.Atom(moduleText(e.code.Module))
+		fun, arity := "__FILE__", 1
+		if e.code.Function != "" {
+			if slash := strings.LastIndexByte(e.code.Function, '/'); slash > 0 {
+				fun = e.code.Function[:slash]
+				fmt.Sscan(e.code.Function[slash+1:], &arity)
+			}
+		}
+		if strings.HasPrefix(e.code.Name, "anonymous fn") {
+			fun = "-" + fun + "/" + fmt.Sprint(arity) + "-fun-0-"
+			arity = e.code.Arity
+		}
+		loc := term.List(
+			term.Tuple(atomFile, charlistOf(e.code.File)),
+			term.Tuple(atomLine, term.Int(int64(e.line))))
+		elems[i] = term.Tuple(mod, term.Atom(fun), term.Int(int64(arity)), loc)
+	}
+	return term.List(elems...)
+}
+
+func charlistOf(s string) term.Term {
+	var elems []term.Term
+	for _, r := range s {
+		elems = append(elems, term.Int(int64(r)))
+	}
+	return term.List(elems...)
+}
+
+// FormatStacktrace renders a trace as Elixir prints it under a banner:
+// "    file.exs:3: M.f/1".
+func FormatStacktrace(exc *Raised) string {
+	var b strings.Builder
+	for _, e := range exc.trace {
+		name := e.code.Name
+		if name == "top level" {
+			name = "(file)"
+		}
+		prefix := ""
+		if strings.HasPrefix(e.code.File, "lib/") {
+			prefix = "(goiex) "
+		}
+		fmt.Fprintf(&b, "    %s%s:%d: %s\n", prefix, e.code.File, e.line, name)
+	}
+	return b.String()
+}
+
+// handle unwinds p to its innermost try, or ends the process with exc.
+// It reports whether p goes on running.
+func (v *VM) handle(p *Process, exc *Raised) bool {
+	v.captureTrace(p, exc)
+	p.guardPC = -1
+	if n := len(p.handlers); n > 0 {
+		h := p.handlers[n-1]
+		p.handlers = p.handlers[:n-1]
+		for len(p.frames) > h.depth {
+			p.frames[len(p.frames)-1] = frame{}
+			p.frames = p.frames[:len(p.frames)-1]
+		}
+		p.frames[len(p.frames)-1].pc = h.pc
+		p.regs[h.regs] = exc.Class.Atom()
+		p.regs[h.regs+1] = exc.Reason
+		p.regs[h.regs+2] = exc.Stack
+		p.regs[h.regs+3] = exc.Normalized()
+		return true
+	}
+	v.exit(p, exc)
+	return false
+}
+
+// raisedIn rebuilds the exception a TRY stored in four registers.
+func (p *Process) raisedIn(at int) *Raised {
+	r := &Raised{Reason: p.regs[at+1], Stack: p.regs[at+2]}
+	switch p.regs[at].AtomName() {
+	case "exit":
+		r.Class = ClassExit
+	case "throw":
+		r.Class = ClassThrow
+	default:
+		r.Exception = p.regs[at+3]
+	}
+	return r
+}
+
+func (v *VM) functionClauseError(code *compile.Code, regs []term.Term) *Raised {
+	name, arity := code.Function, code.Arity
+	if slash := strings.LastIndexByte(name, '/'); slash > 0 {
+		name = name[:slash]
+	}
+	mod := term.Atom(moduleText(code.Module))
+	if strings.HasPrefix(code.Name, "anonymous fn") {
+		e := NewFunctionClauseError(mod, name, arity)
+		e = term.NewMapTerm(e.MapVal().Put(fMessage, term.String("no function clause matching in "+code.Name)))
+		return &Raised{Class: ClassError, Reason: atomFunctionClause, Exception: e}
+	}
+	return &Raised{Class: ClassError, Reason: atomFunctionClause, Exception: NewFunctionClauseError(mod, name, arity)}
+}
+
+var atomFunctionClause = term.Atom("function_clause")
+
+// ExitReason is the reason a process that died of exc exits with, as
+// Erlang shapes it: {reason, stacktrace} for errors, {{:nocatch, v},
+// stacktrace} for an uncaught throw, the reason itself for exit/1.
+func ExitReason(exc *Raised) term.Term {
+	switch exc.Class {
+	case ClassExit:
+		return exc.Reason
+	case ClassThrow:
+		return term.Tuple(term.Tuple(term.Atom("nocatch"), exc.Reason), exc.Stack)
+	}
+	return term.Tuple(exc.Reason, exc.Stack)
+}
+
+// exit ends p: normally (exc nil) or with exc.
+func (v *VM) exit(p *Process, exc *Raised) {
+	if p.status == statusExited {
+		return
+	}
+	p.status = statusExited
+	delete(v.procs, p.pid.PidSerial())
+	if p.registered.Valid() {
+		delete(v.registry, p.registered)
+	}
+	p.exitReason = term.Normal
+	if exc != nil {
+		p.exitRaised = exc
+		p.exitReason = ExitReason(exc)
+		if !p.quiet && exc.Class != ClassExit {
+			v.crashReport(p, exc)
+		}
+	}
+	p.frames = nil
+	p.regs = nil
+	p.handlers = nil
+	p.mbox.clear()
+	if p.onExit != nil {
+		p.onExit(p)
+	}
+}
+
+// crashReport logs a process that died of an error, as Elixir's Logger
+// does.
+func (v *VM) crashReport(p *Process, exc *Raised) {
+	banner := FormatRaised(exc.Class, exc.Normalized())
+	if exc.Class == ClassThrow {
+		banner = FormatRaised(ClassError, term.Tuple(term.Atom("nocatch"), exc.Reason))
+	}
+	fmt.Fprintf(v.opts.Stderr, "\n%s [error] Process %s raised an exception\n%s\n%s",
+		v.clock.Wall().Format("15:04:05.000"), term.Inspect(p.pid), banner, FormatStacktrace(exc))
+}

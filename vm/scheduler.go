@@ -1,0 +1,103 @@
+package vm
+
+import "errors"
+
+// Budget is the number of reductions a process runs before it yields,
+// as on the BEAM.
+const Budget = 4000
+
+// runQueue is a FIFO of runnable processes (a ring buffer).
+type runQueue struct {
+	buf        []*Process
+	head, size int
+}
+
+func (q *runQueue) push(p *Process) {
+	if q.size == len(q.buf) {
+		nb := make([]*Process, max(16, 2*len(q.buf)))
+		for i := 0; i < q.size; i++ {
+			nb[i] = q.buf[(q.head+i)%len(q.buf)]
+		}
+		q.buf, q.head = nb, 0
+	}
+	q.buf[(q.head+q.size)%len(q.buf)] = p
+	q.size++
+}
+
+func (q *runQueue) pop() *Process {
+	if q.size == 0 {
+		return nil
+	}
+	p := q.buf[q.head]
+	q.buf[q.head] = nil
+	q.head = (q.head + 1) % len(q.buf)
+	q.size--
+	return p
+}
+
+// Len is the number of runnable processes.
+func (q *runQueue) Len() int { return q.size }
+
+// wake makes a waiting process runnable.
+func (v *VM) wake(p *Process) {
+	if p.status == statusWaiting {
+		p.status = statusRunnable
+		v.runq.push(p)
+	}
+}
+
+// ErrDeadlock is returned by Run when the process it waits for is
+// blocked and nothing else can ever run.
+var ErrDeadlock = errors.New("deadlock")
+
+// runOne runs the next runnable process for one slice, first firing due
+// timers and, if nothing can run, waiting for (or jumping to) the next
+// timer. It returns the process it ran, or nil when nothing can ever run
+// again.
+func (v *VM) runOne() *Process {
+	v.fireTimers()
+	if v.runq.size == 0 {
+		when, ok := v.nextTimer()
+		if !ok {
+			return nil
+		}
+		v.clock.WaitUntil(when)
+		v.fireTimers()
+		if v.runq.size == 0 {
+			return v.runOne()
+		}
+	}
+	p := v.runq.pop()
+	if p.status != statusRunnable {
+		return v.runOne()
+	}
+	v.execute(p)
+	return p
+}
+
+// RunUntilExit runs the scheduler until p has exited. It returns
+// ErrDeadlock if p waits forever with nothing else to run.
+func (v *VM) RunUntilExit(p *Process) error {
+	for p.status != statusExited {
+		if v.runOne() == nil {
+			return ErrDeadlock
+		}
+	}
+	return nil
+}
+
+// RunFor runs the scheduler until nothing is runnable and no timer is due
+// within the given time (nanoseconds on the VM's clock), or until stop
+// returns true.
+func (v *VM) RunWhile(cont func() bool) {
+	for cont() {
+		v.fireTimers()
+		if v.runq.size == 0 {
+			return
+		}
+		p := v.runq.pop()
+		if p.status == statusRunnable {
+			v.execute(p)
+		}
+	}
+}
