@@ -13,6 +13,16 @@ var operators = [...]string{
 	"+", "-", "*", "/", "=", "<", ">", "!", "^", "&", "|", "@", ".", ",", "(", ")", "[", "]", "{", "}", "%",
 }
 
+// operatorSet maps each spelling in operators to itself, for lookups
+// by a byte slice without allocating.
+var operatorSet = func() map[string]string {
+	m := make(map[string]string, len(operators))
+	for _, op := range operators {
+		m[op] = op
+	}
+	return m
+}()
+
 // atomOperators are the operators that may follow a colon to form an atom
 // (`:+`, `:==`, `:%{}`), longest first.
 var atomOperators = [...]string{
@@ -36,8 +46,9 @@ func continuesLine(op string) bool {
 func (l *lexer) operator() *Error {
 	pos := l.pos()
 	rest := l.src[l.off:]
-	for _, op := range operators {
-		if len(rest) >= len(op) && string(rest[:len(op)]) == op {
+	for n := min(3, len(rest)); n > 0; n-- {
+		op, ok := operatorSet[string(rest[:n])]
+		if ok {
 			l.advance(len(op))
 			switch op {
 			case "(", "[", "{", "<<":

@@ -208,6 +208,10 @@ func (l *lexer) quoted(spec quoteSpec) ([]strPart, *Error) {
 // interpolation lexes `#{ ... }` into its own token list, ending in tEOF.
 func (l *lexer) interpolation(spec quoteSpec) (strPart, *Error) {
 	pos := l.pos()
+	if l.depth++; l.depth > maxDepth {
+		return strPart{}, l.errorf(pos, "expression nested too deeply (over %d levels)", maxDepth)
+	}
+	defer func() { l.depth-- }()
 	l.advance(2)
 	saveToks, saveOpens, saveInterp := l.toks, l.opens, l.interp
 	l.toks, l.opens, l.interp = nil, nil, true
@@ -220,18 +224,20 @@ func (l *lexer) interpolation(spec quoteSpec) (strPart, *Error) {
 	if l.off >= len(l.src) {
 		return strPart{}, l.incompletef(pos, "missing interpolation terminator: \"}\" (for %s starting at line %d)", spec.what, spec.start.Line)
 	}
-	toks = append(toks, token{kind: tEOF, pos: l.pos(), end: l.off, spaceBefore: true})
+	toks = append(toks, token{kind: tEOF, pos: l.pos(), spaceBefore: true})
 	l.advance(1)
 	return strPart{pos: pos, interp: true, toks: toks}, nil
 }
+
+// simpleEscapes are the one-letter escapes and their values.
+var simpleEscapes = map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 's': ' ', 'v': '\v', 'f': '\f', 'b': '\b', 'a': 7, 'e': 27, '0': 0, 'd': 127}
 
 // escape processes one backslash escape at l.off, writing its value.
 func (l *lexer) escape(b *strings.Builder, start Pos) *Error {
 	pos := l.pos()
 	l.advance(1)
 	c := l.src[l.off]
-	simple := map[byte]byte{'n': '\n', 't': '\t', 'r': '\r', 's': ' ', 'v': '\v', 'f': '\f', 'b': '\b', 'a': 7, 'e': 27, '0': 0, 'd': 127}
-	if v, ok := simple[c]; ok {
+	if v, ok := simpleEscapes[c]; ok {
 		b.WriteByte(v)
 		l.advance(1)
 		return nil
@@ -318,7 +324,6 @@ func (l *lexer) sigil() *Error {
 	}
 	t := l.emit(tSigil, pos, "~"+string(letter))
 	t.parts = parts
-	t.sigil = letter
-	t.mods = string(l.src[modStart:l.off])
+	t.extra = &tokExtra{sigil: letter, mods: string(l.src[modStart:l.off])}
 	return nil
 }

@@ -23,6 +23,11 @@ type lexer struct {
 	toks  []token
 	opens []opener // unclosed ( [ { << do fn, innermost last
 
+	depth int // nesting of interpolations
+
+	// names interns identifier texts: a program repeats its names often.
+	names map[string]string
+
 	// interp is set while lexing the inside of a `#{...}`: a `}` that
 	// closes nothing opened inside ends the interpolation.
 	interp bool
@@ -38,7 +43,8 @@ var closerOf = map[string]string{"(": ")", "[": "]", "{": "}", "<<": ">>", "do":
 
 // lex tokenizes src. The final token is always tEOF.
 func lex(file string, src []byte) ([]token, *Error) {
-	l := &lexer{file: file, src: src, line: 1, col: 1}
+	l := &lexer{file: file, src: src, line: 1, col: 1, names: map[string]string{}}
+	l.toks = make([]token, 0, len(src)/3+8)
 	if err := l.run(); err != nil {
 		return nil, err
 	}
@@ -89,7 +95,7 @@ func (l *lexer) run() *Error {
 				o := l.opens[n-1]
 				return l.incompletef(l.pos(), "missing terminator: %s (for %q starting at line %d)", closerOf[o.text], o.text, o.pos.Line)
 			}
-			l.toks = append(l.toks, token{kind: tEOF, pos: l.pos(), end: l.off, spaceBefore: true})
+			l.toks = append(l.toks, token{kind: tEOF, pos: l.pos(), spaceBefore: true})
 			return nil
 		}
 		c := l.src[l.off]
@@ -133,7 +139,6 @@ func (l *lexer) run() *Error {
 		if len(l.toks) > start {
 			t := &l.toks[len(l.toks)-1]
 			t.spaceBefore = space
-			t.end = l.off
 			if l.off < len(l.src) {
 				switch l.src[l.off] {
 				case ' ', '\t', '\n', '\r':
@@ -167,7 +172,7 @@ func (l *lexer) eol(text string) {
 			return
 		}
 	}
-	l.toks = append(l.toks, token{kind: tEOL, pos: l.pos(), text: text, end: l.off})
+	l.toks = append(l.toks, token{kind: tEOL, pos: l.pos(), text: text})
 }
 
 func isCloser(op string) bool {
@@ -259,7 +264,7 @@ var reservedWords = map[string]tokKind{
 func (l *lexer) word() *Error {
 	pos := l.pos()
 	end := l.identEnd(l.off, false)
-	text := string(l.src[l.off:end])
+	text := l.intern(l.src[l.off:end])
 	l.col += utf8.RuneCount(l.src[l.off:end])
 	l.off = end
 	// `name:` followed by a space is a keyword key; `name::` is a type.
@@ -288,7 +293,7 @@ func (l *lexer) word() *Error {
 				return err
 			}
 		}
-		if kind == tOp {
+		if kind == tOp && text != "not" { // `not` is only unary: a line may start with it
 			l.dropLeadingEOL()
 		}
 		l.emit(kind, pos, text)
@@ -392,8 +397,7 @@ func (l *lexer) number() *Error {
 		if err != nil {
 			return l.errorf(pos, "invalid float number %s", text)
 		}
-		t := l.emit(tFloat, pos, text)
-		t.fval = f
+		l.emit(tFloat, pos, text).extra = &tokExtra{fval: f}
 		return nil
 	}
 	return l.intToken(pos, text, 10, start)
@@ -428,7 +432,7 @@ func (l *lexer) intToken(pos Pos, digits string, base int, start int) *Error {
 	if !ok {
 		return l.errorf(pos, "invalid integer %s", digits)
 	}
-	t.big = b
+	t.extra = &tokExtra{big: b}
 	return nil
 }
 
@@ -462,4 +466,14 @@ func (l *lexer) char() *Error {
 	t := l.emit(tInt, pos, "?")
 	t.ival = int64(r)
 	return nil
+}
+
+// intern returns b as a string, sharing the text of earlier equal names.
+func (l *lexer) intern(b []byte) string {
+	if s, ok := l.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	l.names[s] = s
+	return s
 }

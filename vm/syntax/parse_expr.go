@@ -56,7 +56,9 @@ func (p *parser) parseBinary(minPrec int) Node {
 		}
 		saved := p.assocOK
 		p.assocOK = false
+		p.nest()
 		right := p.parseBinary(nextMin)
+		p.depth--
 		p.assocOK = saved
 		left = p.binary(pos, op, left, right)
 	}
@@ -84,10 +86,7 @@ func (p *parser) binary(pos Pos, op string, left, right Node) Node {
 
 // parseUnary parses prefix operators and then a postfix expression.
 func (p *parser) parseUnary() Node {
-	p.depth++
-	if p.depth > maxDepth {
-		p.fail(p.tok.pos, "expression nested too deeply (over %d levels)", maxDepth)
-	}
+	p.nest()
 	defer func() { p.depth-- }()
 	t := p.tok
 	if t.kind == tOp {
@@ -112,16 +111,27 @@ func (p *parser) parseUnary() Node {
 	return p.parsePostfix(p.parsePrimary())
 }
 
+// nest counts one more level of nesting; the caller decrements depth.
+func (p *parser) nest() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.fail(p.tok.pos, "expression nested too deeply (over %d levels)", maxDepth)
+	}
+}
+
 // parsePrimary parses an operand: a literal, name, call or container.
 func (p *parser) parsePrimary() Node {
 	t := p.tok
 	switch t.kind {
 	case tInt:
 		p.next()
-		return &Int{Pos: t.pos, Value: t.ival, Big: t.big}
+		if t.extra != nil {
+			return &Int{Pos: t.pos, Big: t.extra.big}
+		}
+		return &Int{Pos: t.pos, Value: t.ival}
 	case tFloat:
 		p.next()
-		return &Float{Pos: t.pos, Value: t.fval}
+		return &Float{Pos: t.pos, Value: t.extra.fval}
 	case tAtom:
 		p.next()
 		return p.atom(t)
@@ -136,7 +146,7 @@ func (p *parser) parsePrimary() Node {
 		return &Charlist{Pos: t.pos, Parts: p.parseParts(t.parts)}
 	case tSigil:
 		p.next()
-		return &Sigil{Pos: t.pos, Letter: t.sigil, Parts: p.parseParts(t.parts), Modifiers: t.mods}
+		return &Sigil{Pos: t.pos, Letter: t.extra.sigil, Parts: p.parseParts(t.parts), Modifiers: t.extra.mods}
 	case tCapture:
 		p.next()
 		return &CaptureArg{Pos: t.pos, N: int(t.ival)}

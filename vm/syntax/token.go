@@ -34,13 +34,10 @@ var kindNames = [...]string{
 
 func (k tokKind) String() string { return kindNames[k] }
 
-// token is one lexical unit. Most fields are used by a few kinds only.
+// token is one lexical unit. Most fields are used by a few kinds only;
+// the rare ones live in extra to keep the token slice small.
 type token struct {
 	kind tokKind
-	pos  Pos
-	end  int // byte offset just past the token
-	text string
-
 	// spaceBefore reports whitespace (or the start of a line) right
 	// before the token. Elixir's grammar depends on it: `foo [1]` is a
 	// call with a list argument, `foo[1]` an access; `foo -1` is a call,
@@ -50,11 +47,17 @@ type token struct {
 	// unary reading of `-` and `+` in `foo -1`).
 	spaceAfter bool
 
+	pos   Pos
+	text  string
 	ival  int64
+	parts []strPart // strings, charlists, sigils, quoted atoms and keys
+	extra *tokExtra
+}
+
+// tokExtra holds the values of big integers, floats and sigils.
+type tokExtra struct {
 	big   *big.Int
 	fval  float64
-	parts []strPart // strings, charlists, sigils, quoted atoms and keys
-
 	sigil byte
 	mods  string
 }
