@@ -79,6 +79,7 @@ func erlangNatives() []vm.NativeSpec {
 		spec(m, "system_time", 0, systemTime),
 		spec(m, "system_time", 1, systemTime),
 		spec(m, "convert_time_unit", 3, convertTimeUnit),
+		spec(m, "is_map_key", 2, isMapKey),
 	}
 	for _, g := range guardBIFs() {
 		specs = append(specs, spec(m, g.name, g.arity, g.fn))
@@ -114,7 +115,6 @@ func guardBIFs() []guardBIF {
 		{"is_port", 1, is(func(term.Term) bool { return false })},
 		{"is_function", 1, is(term.Term.IsFun)},
 		{"is_function", 2, isFunction2},
-		{"is_map_key", 2, isMapKey},
 		{"hd", 1, erlHd},
 		{"tl", 1, erlTl},
 		{"length", 1, erlLength},
@@ -175,17 +175,14 @@ func isBool(t term.Term) bool { return t == term.True || t == term.False }
 
 func erlNot(_ *vm.Process, a []term.Term) (term.Term, error) {
 	if !isBool(a[0]) {
-		return term.Term{}, badarg(1, "not a boolean")
+		return term.Term{}, argError("argument error")
 	}
 	return term.Bool(a[0] == term.False), nil
 }
 
 func boolPair(a []term.Term) (x, y bool, err error) {
-	if !isBool(a[0]) {
-		return false, false, badarg(1, "not a boolean")
-	}
-	if !isBool(a[1]) {
-		return false, false, badarg(2, "not a boolean")
+	if !isBool(a[0]) || !isBool(a[1]) {
+		return false, false, argError("argument error")
 	}
 	return a[0] == term.True, a[1] == term.True, nil
 }

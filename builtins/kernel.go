@@ -32,6 +32,9 @@ func kernelNatives() []vm.NativeSpec {
 		spec(m, "--", 2, subtractLists),
 		spec(m, "not", 1, erlNot),
 		spec(m, "is_nil", 1, func(_ *vm.Process, a []term.Term) (term.Term, error) { return term.Bool(a[0] == term.Nil), nil }),
+		spec(m, "is_map_key", 2, func(p *vm.Process, a []term.Term) (term.Term, error) {
+			return isMapKey(p, []term.Term{a[1], a[0]})
+		}),
 		spec(m, "elem", 2, kernelElem),
 		spec(m, "put_elem", 3, kernelPutElem),
 		spec(m, "binary_part", 3, erlBinaryPart),

@@ -71,7 +71,7 @@ func listsReverse(_ *vm.Process, a []term.Term) (term.Term, error) {
 		l = l.Tail()
 	}
 	if !l.IsEmptyList() {
-		return term.Term{}, badarg(1, "not a list")
+		return term.Term{}, noClause(":lists", "reverse", len(a))
 	}
 	return tail, nil
 }

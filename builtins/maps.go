@@ -161,7 +161,7 @@ func mapsFromList(_ *vm.Process, a []term.Term) (term.Term, error) {
 	}
 	m, ok := mapFromPairs(a[0])
 	if !ok {
-		return term.Term{}, badarg(1, "not a list of tuples of size 2")
+		return term.Term{}, argError("argument error")
 	}
 	return m, nil
 }

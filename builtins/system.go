@@ -72,8 +72,10 @@ func timeIn(p *vm.Process, a []term.Term, now func(*vm.Process) int64) (term.Ter
 	return convert(now(p), 1_000_000_000, unit), nil
 }
 
-func monotonicTime(p *vm.Process, a []term.Term) (term.Term, error) { return timeIn(p, a, monotonicNow) }
-func systemTime(p *vm.Process, a []term.Term) (term.Term, error)    { return timeIn(p, a, systemNow) }
+func monotonicTime(p *vm.Process, a []term.Term) (term.Term, error) {
+	return timeIn(p, a, monotonicNow)
+}
+func systemTime(p *vm.Process, a []term.Term) (term.Term, error) { return timeIn(p, a, systemNow) }
 
 func convertTimeUnit(_ *vm.Process, a []term.Term) (term.Term, error) {
 	if !a[0].IsInt() {

@@ -66,7 +66,7 @@ run = fn src ->
     {value, _} = Code.eval_string(src)
     inspect(value)
   rescue
-    e -> "** (#{inspect(e.__struct__)}) #{Exception.message(e)}"
+    e -> "** (#{inspect(e.__struct__)}) #{Exception.message(e)}" |> String.replace("\n", "\\n")
   catch
     kind, reason -> "** (#{kind}) #{inspect(reason)}"
   end
