@@ -49,17 +49,32 @@ const (
 // infinity is the :infinity width.
 const infinity = math.MaxInt
 
+// limitInfinity is the width of no_limit(doc) in a docLimit node.
+const limitInfinity = -1
+
+// limitWidth is the width a docLimit node sets.
+func (n *docNode) limitWidth() int {
+	if n.n == limitInfinity {
+		return infinity
+	}
+	return int(n.n)
+}
+
 type docNode struct {
 	kind docKind
 	flag uint8
-	n    int // nesting level, or the width a docLimit restores
+	n    int32 // nesting level, or the width a docLimit restores
 	s    string
 	a, b docRef
 }
 
-// docs is the arena. Index 0 is empty(), 1 is line().
+// docs is the arena. Index 0 is empty(), 1 is line(). Separators, which
+// every element of a container needs, are made once per arena.
 type docs struct {
 	nodes []docNode
+	texts map[string]docRef // shared separator texts
+	space docRef            // break(" ")
+	flex  docRef            // flex_break(" ")
 }
 
 const (
@@ -70,7 +85,22 @@ const (
 func newDocs() *docs {
 	d := &docs{nodes: make([]docNode, 2, 64)}
 	d.nodes[lineDoc].kind = docLine
+	d.space = d.breakDoc(" ")
+	d.flex = d.flexBreak(" ")
 	return d
+}
+
+// sharedText is text(s) for a separator, made once per arena.
+func (d *docs) sharedText(s string) docRef {
+	if r, ok := d.texts[s]; ok {
+		return r
+	}
+	if d.texts == nil {
+		d.texts = map[string]docRef{}
+	}
+	r := d.text(s)
+	d.texts[s] = r
+	return r
 }
 
 func (d *docs) add(n docNode) docRef {
@@ -107,7 +137,7 @@ func (d *docs) nest(doc docRef, level int) docRef {
 	if level == 0 {
 		return doc
 	}
-	return d.add(docNode{kind: docNest, n: level, a: doc})
+	return d.add(docNode{kind: docNest, n: int32(level), a: doc})
 }
 
 func (d *docs) group(doc docRef) docRef { return d.add(docNode{kind: docGroup, a: doc}) }
@@ -153,9 +183,9 @@ func (d *docs) join(left, right docRef, flex bool, sep string) docRef {
 	case left == nilDoc:
 		return right
 	case flex:
-		return d.flexGlue(d.concat(left, d.text(sep)), " ", right)
+		return d.concat(d.concat(left, d.sharedText(sep)), d.concat(d.flex, right))
 	}
-	return d.glue(d.concat(left, d.text(sep)), " ", right)
+	return d.concat(d.concat(left, d.sharedText(sep)), d.concat(d.space, right))
 }
 
 // containerBreak is the :break option of container_doc.
@@ -234,14 +264,14 @@ type docEntry struct {
 	b      bool // the saved flag of a modeTail marker
 }
 
-func applyNesting(i, k, j int) int {
+func applyNesting(i, k int, j int32) int {
 	switch j {
 	case nestCursor:
 		return k
 	case nestReset:
 		return 0
 	}
-	return i + j
+	return i + int(j)
 }
 
 func writeIndent(out *strings.Builder, i int) {
@@ -305,13 +335,13 @@ func (d *docs) format(doc docRef, w int) string {
 				stack = append(stack, docEntry{i, modeBreak, n.a, false})
 			}
 		case docLimit:
-			if n.n == infinity && w != infinity {
-				restore := d.add(docNode{kind: docLimit, n: w})
-				stack = append(stack, docEntry{i, m, restore, false}, docEntry{i, modeFlat, n.a, false})
+			if n.n == limitInfinity && w != infinity {
+				a := n.a
+				restore := d.add(docNode{kind: docLimit, n: int32(w)}) // may move n
+				stack = append(stack, docEntry{i, m, restore, false}, docEntry{i, modeFlat, a, false})
 				w = infinity
-				n = nil // d.add may have moved the nodes
 			} else {
-				w = n.n
+				w = n.limitWidth()
 				if n.a != nilDoc {
 					stack = append(stack, docEntry{i, m, n.a, false})
 				}
@@ -389,12 +419,12 @@ func (d *docs) fits(w, k int, b bool, own []docEntry, rest []docEntry, scratch *
 		case docCons:
 			st = append(st, docEntry{i, m, n.b, false}, docEntry{i, m, n.a, false})
 		case docLimit:
-			if n.n == infinity && w != infinity {
-				restore := d.add(docNode{kind: docLimit, n: w})
+			if n.n == limitInfinity && w != infinity {
+				restore := d.add(docNode{kind: docLimit, n: int32(w)})
 				st = append(st, docEntry{i, m, restore, false}, docEntry{i, modeFlat, n.a, false})
 				w = infinity
 			} else {
-				w = n.n
+				w = n.limitWidth()
 				st = append(st, docEntry{i, m, n.a, false})
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"strings"
+	"unsafe"
 )
 
 // kindRank places each kind in Erlang's term order:
@@ -14,6 +15,11 @@ var kindRank = [...]uint8{
 	KindAtom: 1, KindRef: 2, KindFun: 3, KindPid: 5,
 	KindTuple: 6, KindMap: 7, KindEmptyList: 8, KindCons: 8, KindBinary: 9,
 }
+
+var (
+	intTag  = unsafe.Pointer(&immTags[KindInt])
+	atomTag = unsafe.Pointer(&immTags[KindAtom])
+)
 
 // Compare orders any two terms as Elixir's <, ==, > do: -1, 0 or 1.
 // Numbers compare by exact value across integers and floats (1 == 1.0,
@@ -33,8 +39,17 @@ func Equal(a, b Term) bool { return a == b || cmp(a, b, false) == 0 }
 
 func cmp(a, b Term, exact bool) int {
 	for {
-		if a == b {
-			return 0
+		if a.p == b.p {
+			// Same immediate kind, or the same heap object.
+			if a.n == b.n {
+				return 0
+			}
+			switch a.p {
+			case intTag:
+				return sign(int64(a.n), int64(b.n))
+			case atomTag:
+				return strings.Compare(atomName(uint32(a.n)), atomName(uint32(b.n)))
+			}
 		}
 		ka, kb := a.Kind(), b.Kind()
 		if ka != KindCons || kb != KindCons {

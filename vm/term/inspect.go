@@ -13,7 +13,8 @@ import (
 // when pretty: true is given, and on one line otherwise; IO.inspect/2
 // always lays out at Width (80 unless given). So the IO.inspect native
 // sets Pretty: true, and Kernel.inspect passes Pretty as the caller gave
-// it. Elixir's limit: 0 is InspectNone; :infinity is InspectInfinity.
+// it. For Limit, PrintableLimit and Width, Elixir's 0 is InspectNone
+// and :infinity is InspectInfinity.
 type InspectOptions struct {
 	Width          int  // line width for pretty printing; 0 means 80
 	Pretty         bool // lay out at Width (IO.inspect always does)

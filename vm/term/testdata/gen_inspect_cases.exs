@@ -65,6 +65,7 @@ defmodule Gen do
   def opt({:printable_limit, 0}), do: "PrintableLimit: InspectNone"
   def opt({:printable_limit, n}), do: "PrintableLimit: #{n}"
   def opt({:width, :infinity}), do: "Width: InspectInfinity"
+  def opt({:width, 0}), do: "Width: InspectNone"
   def opt({:width, n}), do: "Width: #{n}"
   def opt({:pretty, true}), do: "Pretty: true"
   def opt({:charlists, :as_lists}), do: "Charlists: AsLists"
