@@ -444,11 +444,19 @@ func subtractLists(_ *vm.Process, a []term.Term) (term.Term, error) {
 	if len(right) == 0 {
 		return a[0], nil
 	}
+	// Index the left side by hash so that long lists don't cost n*m.
 	removed := make([]bool, len(left))
+	at := make(map[uint64][]int, len(left))
+	for i, l := range left {
+		h := term.Hash(l)
+		at[h] = append(at[h], i)
+	}
 	for _, r := range right {
-		for i, l := range left {
-			if !removed[i] && term.Identical(l, r) {
+		h := term.Hash(r)
+		for j, i := range at[h] {
+			if term.Identical(left[i], r) {
 				removed[i] = true
+				at[h] = append(at[h][:j:j], at[h][j+1:]...)
 				break
 			}
 		}

@@ -93,7 +93,11 @@ func ioInspect(p *vm.Process, a []term.Term) (term.Term, error) {
 	}
 	label := ""
 	for l := opts; l.IsCons(); l = l.Tail() {
+		// opts[:label]: the first label, and only if it is truthy.
 		if kv := l.Head().Elems(); kv[0] == atom("label") {
+			if !kv[1].IsTruthy() {
+				break
+			}
 			s, err := chardata(kv[1])
 			if err != nil {
 				return term.Term{}, err

@@ -42,6 +42,8 @@ func kernelNatives() []vm.NativeSpec {
 		spec(m, "inspect", 2, kernelInspect),
 		spec(m, "to_string", 1, kernelToString),
 		spec(m, "to_charlist", 1, kernelToCharlist),
+		spec("String.Chars", "to_string", 1, kernelToString),
+		spec("List.Chars", "to_charlist", 1, kernelToCharlist),
 	}
 	for _, g := range guardBIFs() {
 		specs = append(specs, spec(m, g.name, g.arity, g.fn))

@@ -14,8 +14,10 @@ import (
 // tests can replay the same cases against goiex once it runs Elixir.
 
 func TestLibraryMatchesElixir(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"enum_cases", "lib_cases"} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			got := runElixir(t, "oracle.exs", "../lib", name+".exs")
 			if strings.Contains(got, "MISMATCH") || !strings.HasSuffix(got, "\n0 mismatches\n") {
 				for _, l := range strings.Split(got, "\n") {

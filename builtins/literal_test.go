@@ -180,6 +180,10 @@ func (r *litReader) primary() term.Term {
 		return charlist(r.quoted('\''))
 	case c == '?':
 		r.pos++
+		if r.s[r.pos] == '\\' {
+			r.pos += 2
+			return term.Int(int64(map[byte]rune{'s': ' ', 'n': '\n', 't': '\t', '\\': '\\'}[r.s[r.pos-1]]))
+		}
 		ch, n := utf8.DecodeRuneInString(r.s[r.pos:])
 		r.pos += n
 		return term.Int(int64(ch))

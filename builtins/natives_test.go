@@ -111,6 +111,7 @@ func readLines(t *testing.T, file string) []string {
 // TestNativeCasesRecorded re-records the expectations with real Elixir,
 // when it is installed, and checks the recorded file is current.
 func TestNativeCasesRecorded(t *testing.T) {
+	t.Parallel()
 	want := runElixir(t, "record.exs", "native_cases.exs")
 	got, err := os.ReadFile("testdata/native_cases.out")
 	if err != nil {
