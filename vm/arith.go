@@ -3,6 +3,7 @@ package vm
 import (
 	"math"
 	"math/big"
+	"unicode/utf8"
 
 	"goiex/vm/compile"
 	"goiex/vm/term"
@@ -92,4 +93,25 @@ func listAppend(a, b term.Term) (term.Term, *Raised) {
 		return term.Term{}, Raise(NewArgumentError("argument error"))
 	}
 	return term.ListWithTail(elems, b), nil
+}
+
+// binPut appends one segment of <<…>> to acc.
+func binPut(acc, x term.Term, kind int) (term.Term, *Raised) {
+	switch kind {
+	case compile.SegBinary:
+		if !x.IsBinary() {
+			return term.Term{}, Raise(NewArgumentError("construction of binary failed: segment 1 of type 'binary': expected a binary but got: " + term.Inspect(x)))
+		}
+		return term.String(acc.Str() + x.Str()), nil
+	case compile.SegUTF8:
+		if !x.IsSmallInt() || !utf8.ValidRune(rune(x.SmallInt())) {
+			return term.Term{}, Raise(NewArgumentError("construction of binary failed: segment 1 of type 'utf8': expected a non-negative integer encodable as utf8 but got: " + term.Inspect(x)))
+		}
+		return term.String(acc.Str() + string(rune(x.SmallInt()))), nil
+	}
+	if !x.IsInt() {
+		return term.Term{}, Raise(NewArgumentError("construction of binary failed: segment 1 of type 'integer': expected an integer but got: " + term.Inspect(x)))
+	}
+	b := byte(new(big.Int).And(x.Big(), big.NewInt(255)).Int64())
+	return term.String(acc.Str() + string([]byte{b})), nil
 }

@@ -186,6 +186,9 @@ func ExceptionMessage(e term.Term) string {
 		return fmt.Sprintf("%s with arity %d called with %d argument%s (%s)",
 			term.Inspect(fun), fun.FunVal().Arity, n, plural, strings.Join(parts, ", "))
 	case "KeyError":
+		if get(e, fTerm) == term.Nil {
+			return "key " + term.Inspect(get(e, fKey)) + " not found"
+		}
 		return "key " + term.Inspect(get(e, fKey)) + " not found in: " + term.Inspect(get(e, fTerm))
 	case "FunctionClauseError":
 		return fmt.Sprintf("no function clause matching in %s.%s/%d",
@@ -269,6 +272,8 @@ func NormalizeError(reason term.Term) term.Term {
 			return NewWithClauseError(el[1])
 		case term.Atom("try_clause"):
 			return NewTryClauseError(el[1])
+		case term.Atom("badkey"):
+			return NewKeyError(el[1], term.Nil, "")
 		case term.Atom("badarity"):
 			if p := el[1]; p.IsTuple() && p.TupleSize() == 2 {
 				args, _ := term.ListToSlice(p.Elems()[1])

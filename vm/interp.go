@@ -3,6 +3,7 @@ package vm
 import (
 	"fmt"
 	"runtime/debug"
+	"unicode/utf8"
 
 	"goiex/vm/compile"
 	"goiex/vm/term"
@@ -227,7 +228,7 @@ func (v *VM) interpret(p *Process) {
 			for i := int32(0); i < in.C; i++ {
 				k := regs[in.B+1+2*i]
 				if _, ok := m.Get(k); !ok && in.Op == compile.MAPUPD {
-					exc = Raise(term.Tuple(atomBadkey, k, mt))
+					exc = Raise(term.Tuple(atomBadkey, k))
 					break
 				}
 				m = m.Put(k, regs[in.B+2+2*i])
@@ -294,6 +295,27 @@ func (v *VM) interpret(p *Process) {
 			regs[in.A] = val
 		case compile.BINREST:
 			regs[in.A] = term.String(regs[in.B].Str()[in.C:])
+		case compile.BINSEG:
+			kind := instrs[pc].A
+			pc++
+			x := regs[in.B]
+			if !x.IsBinary() || len(x.Str()) == 0 {
+				pc = int(in.C)
+				break
+			}
+			s := x.Str()
+			if kind == compile.SegUTF8 {
+				r, size := utf8.DecodeRuneInString(s)
+				if r == utf8.RuneError && size <= 1 {
+					pc = int(in.C)
+					break
+				}
+				regs[in.A], regs[in.A+1] = term.Int(int64(r)), term.String(s[size:])
+				break
+			}
+			regs[in.A], regs[in.A+1] = term.Int(int64(s[0])), term.String(s[1:])
+		case compile.BINPUT:
+			regs[in.A], exc = binPut(regs[in.A], regs[in.B], int(in.C))
 
 		case compile.CALL, compile.TCALL:
 			site := code.Sites[in.B]

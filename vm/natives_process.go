@@ -1,6 +1,9 @@
 package vm
 
 import (
+	"math"
+	"math/big"
+
 	"goiex/vm/term"
 )
 
@@ -49,10 +52,24 @@ func registerVMNatives(v *VM) {
 		{Module: "Process", Name: "read_timer", Arity: 1, Fn: natReadTimer},
 		{Module: "Range", Name: "new", Arity: 2, Fn: natRangeNew},
 		{Module: "Range", Name: "new", Arity: 3, Fn: natRangeNew},
+		{Module: "Kernel", Name: "**", Arity: 2, Fn: natPow, Doc: "Power: integer ** non-negative integer is an integer; otherwise a float."},
 		{Module: "Access", Name: "get", Arity: 2, Fn: natAccessGet},
 		{Module: "Access", Name: "get", Arity: 3, Fn: natAccessGet},
 	} {
 		v.RegisterNative(s)
+	}
+	for name, fields := range builtinExceptions {
+		def := exception(name, fields...)
+		atom := term.ModuleAtom(name)
+		for _, s := range []NativeSpec{
+			{Name: "__struct__", Arity: 0, Fn: func(*Process, []term.Term) (term.Term, error) { return def, nil }},
+			{Name: "__struct__", Arity: 1, Fn: func(_ *Process, a []term.Term) (term.Term, error) { return structWith(def, a[0]) }},
+			{Name: "exception", Arity: 1, Fn: func(p *Process, a []term.Term) (term.Term, error) { return p.vm.exceptionOf(atom, a[0]) }},
+			{Name: "message", Arity: 1, Fn: func(_ *Process, a []term.Term) (term.Term, error) { return term.String(ExceptionMessage(a[0])), nil }},
+		} {
+			s.Module = name
+			v.RegisterNative(s)
+		}
 	}
 }
 
@@ -370,4 +387,22 @@ func natAccessGet(p *Process, a []term.Term) (term.Term, error) {
 		return def, nil
 	}
 	return term.Term{}, Raise(NewUndefinedFunctionError(term.ModuleAtom("Access"), "fetch", 2, true))
+}
+
+func natPow(p *Process, a []term.Term) (term.Term, error) {
+	b, e := a[0], a[1]
+	if !b.IsNumber() || !e.IsNumber() {
+		return term.Term{}, Raise(errBadarith)
+	}
+	if b.IsInt() && e.IsInt() {
+		if e.Big().Sign() < 0 {
+			return term.Term{}, Raise(errBadarith)
+		}
+		return term.BigInt(new(big.Int).Exp(b.Big(), e.Big(), nil)), nil
+	}
+	r, exc := floatResult(math.Pow(toFloat(b), toFloat(e)))
+	if exc != nil {
+		return term.Term{}, exc
+	}
+	return r, nil
 }

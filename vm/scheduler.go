@@ -71,9 +71,16 @@ func (v *VM) runOne() *Process {
 	if p.status != statusRunnable {
 		return v.runOne()
 	}
+	before := p.reductions
 	v.execute(p)
+	if adv, ok := v.clock.(interface{ Advance(int64) }); ok {
+		adv.Advance((p.reductions - before) * reductionTime)
+	}
 	return p
 }
+
+// reductionTime is what one reduction costs on the virtual clock (ns).
+const reductionTime = 1000
 
 // RunUntilExit runs the scheduler until p has exited. It returns
 // ErrDeadlock if p waits forever with nothing else to run.

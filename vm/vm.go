@@ -179,6 +179,14 @@ func (v *VM) install(cm *compile.Module) bool {
 		m.Funcs[funKey{term.Atom(f.Name), f.Arity}] = &Function{Module: m, Name: f.Name, Arity: f.Arity, Private: f.Private, Code: f.Code}
 	}
 	if cm.Struct != nil {
+		fields := make([]term.Term, 0, len(cm.Struct)+1)
+		if cm.Exception {
+			fields = append(fields, term.ExceptionKey())
+		}
+		for _, f := range cm.Struct {
+			fields = append(fields, f.Name)
+		}
+		term.RegisterStruct(cm.Atom, fields)
 		installStruct(m, cm)
 	}
 	v.epoch++

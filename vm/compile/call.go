@@ -25,7 +25,15 @@ func init() {
 		"import":    (*fnState).directive,
 		"require":   (*fnState).directive,
 		"raise":     (*fnState).raiseExpr,
-		"reraise":   (*fnState).raiseExpr,
+		"<<>>":      (*fnState).bitstring,
+		"__STACKTRACE__": func(f *fnState, n *syntax.Call, dst int, tail bool) {
+			if len(f.stackRegs) == 0 {
+				f.fail(n, "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions")
+			}
+			f.emit(MOVE, dst, f.stackRegs[len(f.stackRegs)-1], 0)
+			f.ret(dst, tail)
+		},
+		"reraise": (*fnState).raiseExpr,
 		"__MODULE__": func(f *fnState, n *syntax.Call, dst int, tail bool) {
 			f.loadK(dst, f.literal(n))
 			f.ret(dst, tail)
@@ -56,7 +64,12 @@ func (f *fnState) call(n *syntax.Call, dst int, tail bool) {
 	}
 	switch t := n.Target.(type) {
 	case *syntax.Alias, *syntax.Atom:
-		f.remoteCall(f.literal(t), n.Name, n.Args, dst, tail)
+		mod := f.literal(t)
+		if n.Name == "apply" && (len(n.Args) == 2 || len(n.Args) == 3) && (mod == kernelAtom || mod == term.Atom("erlang")) {
+			f.applyExpr(n, dst, tail)
+			return
+		}
+		f.remoteCall(mod, n.Name, n.Args, dst, tail)
 		return
 	case *syntax.Call:
 		if t.Name == "__MODULE__" && t.Target == nil {

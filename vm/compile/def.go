@@ -107,6 +107,10 @@ func (f *fnState) defParts(call *syntax.Call) (name string, params []syntax.Node
 				}
 			}
 		}
+		if len(b.Sections) > 1 {
+			// def f do … rescue … end is a try around the body.
+			body = block(&syntax.Call{Pos: b.Pos, Name: "try", Args: []syntax.Node{b}})
+		}
 	case *syntax.List:
 		if v, ok := keyword(b, "do"); ok {
 			body = block(v)

@@ -72,6 +72,10 @@ func (f *fnState) expr(n syntax.Node, dst int, tail bool) {
 	case *syntax.Sigil:
 		f.sigil(n, dst)
 	case *syntax.Var:
+		if n.Name == "__STACKTRACE__" {
+			f.call(&syntax.Call{Pos: n.Pos, Name: n.Name}, dst, tail)
+			return
+		}
 		f.variable(n, dst)
 	case *syntax.ModuleAttr:
 		f.attribute(n, dst)

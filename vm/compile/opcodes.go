@@ -70,6 +70,8 @@ const (
 	TAIL    // A=dst B=list
 	MAPGET  // A=key in, value out; B=map C=fail L
 	BINREST // A=dst B=binary C=byte offset
+	BINSEG  // A=value out, A+1=rest out; B=binary C=fail L; kind in the next NOP's A (SegByte, SegUTF8)
+	BINPUT  // A=binary being built (in/out) B=value C=kind (SegByte, SegUTF8, SegBinary)
 
 	// Calls. Arguments are in consecutive registers.
 	CALL   // A=dst B=S C=first argument: local or remote, per the site
@@ -102,6 +104,13 @@ const (
 	opcodeCount
 )
 
+// Segment kinds of BINSEG and BINPUT.
+const (
+	SegByte = iota
+	SegUTF8
+	SegBinary
+)
+
 // Type codes of ISTYPE.
 const (
 	TypeInt = iota
@@ -128,7 +137,7 @@ var opcodeNames = [...]string{
 	TUPLE: "tuple", LIST: "list", LISTT: "listt", MAP: "map", MAPUPD: "mapupd", MAPPUT: "mapput", FUN: "fun",
 	TTUPLE: "ttuple", TCONS: "tcons", TNIL: "tnil", TMAP: "tmap", TEQK: "teqk", TEQ: "teq",
 	TTRUE: "ttrue", TBINPRE: "tbinpre", ELEM: "elem", HEAD: "head", TAIL: "tail",
-	MAPGET: "mapget", BINREST: "binrest",
+	MAPGET: "mapget", BINREST: "binrest", BINSEG: "binseg", BINPUT: "binput",
 	CALL: "call", TCALL: "tcall", CALLF: "callf", TCALLF: "tcallf", APPLY: "apply",
 	RETURN: "return", FIELD: "field",
 	RSTART: "rstart", RPEEK: "rpeek", RACCEPT: "raccept", RNEXT: "rnext", RWAIT: "rwait",

@@ -138,9 +138,32 @@ func (f *fnState) patternIn(n syntax.Node, reg, fail int, ps *patternState) {
 		case "when":
 			f.fail(n, "unexpected when in pattern")
 		}
+	case *syntax.Range:
+		if n.Step != nil {
+			f.fail(n, "a stepped range cannot be used in a pattern")
+		}
+		f.emitL(TMAP, reg, 0, 0, 2, fail)
+		for _, fld := range []struct {
+			key string
+			pat syntax.Node
+		}{{"__struct__", nil}, {"first", n.First}, {"last", n.Last}} {
+			t := f.alloc()
+			f.loadK(t, term.Atom(fld.key))
+			f.emitL(MAPGET, t, reg, 0, 2, fail)
+			if fld.pat == nil {
+				f.emitL(TEQK, t, f.konst(term.ModuleAtom("Range")), 0, 2, fail)
+			} else {
+				f.patternIn(fld.pat, t, fail, ps)
+			}
+		}
+		return
 	case *syntax.Call:
 		if n.Name == "__MODULE__" {
 			break
+		}
+		if n.Name == "<<>>" && n.Target == nil {
+			f.bitstringPattern(n, reg, fail, ps)
+			return
 		}
 		f.fail(n, "cannot invoke remote function %s inside a match", n.Name)
 	case *syntax.String:
@@ -172,24 +195,43 @@ func (f *fnState) match(n *syntax.BinaryOp, dst int) {
 	f.mark(ok)
 }
 
-// guard compiles a guard expression: anything but true (including an
-// error raised while evaluating it) jumps to fail.
+// guardExpr compiles a guard: anything but true (including an error
+// raised while evaluating it) jumps to fail. `when a when b` tries each
+// alternative on its own: an error in one only fails that one.
 func (f *fnState) guardExpr(g syntax.Node, fail int) {
 	if g == nil {
 		return
 	}
-	// `when a when b` means a or b.
-	if w, ok := g.(*syntax.BinaryOp); ok && w.Op == "when" {
-		g = &syntax.BinaryOp{Pos: w.Pos, Op: "or", L: w.L, R: w.R}
+	var alts []syntax.Node
+	for {
+		w, ok := g.(*syntax.BinaryOp)
+		if !ok || w.Op != "when" {
+			break
+		}
+		alts = append(alts, w.L)
+		g = w.R
 	}
+	alts = append(alts, g)
 	mark := f.nextReg
 	saved := f.guard
 	f.guard = true
+	ok := f.newLabel()
 	t := f.alloc()
-	f.emitL(GUARD, 0, 0, 0, 0, fail)
-	f.value(g, t)
-	f.emit(GUARDEND, 0, 0, 0)
-	f.emitL(TTRUE, t, 0, 0, 2, fail)
+	for i, a := range alts {
+		next := fail
+		if i < len(alts)-1 {
+			next = f.newLabel()
+		}
+		f.emitL(GUARD, 0, 0, 0, 0, next)
+		f.value(a, t)
+		f.emit(GUARDEND, 0, 0, 0)
+		f.emitL(TTRUE, t, 0, 0, 2, next)
+		f.jump(ok)
+		if next != fail {
+			f.mark(next)
+		}
+	}
+	f.mark(ok)
 	f.guard = saved
 	f.release(mark)
 }

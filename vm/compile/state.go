@@ -46,6 +46,8 @@ type fnState struct {
 	line    int32
 	consts  map[term.Term]int32
 	guard   bool // compiling a guard: only guard-safe forms
+
+	stackRegs []int // registers holding __STACKTRACE__ in rescue/catch bodies
 }
 
 type patch struct {

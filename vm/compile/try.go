@@ -34,6 +34,7 @@ func (f *fnState) tryExpr(n *syntax.Call, dst int, tail bool) {
 	f.jump(ok)
 
 	f.mark(handler)
+	f.stackRegs = append(f.stackRegs, regs+2)
 	if r := secs["rescue"]; r != nil {
 		for _, cl := range r.Clauses {
 			f.rescueClause(cl, regs, dst, ok)
@@ -44,6 +45,7 @@ func (f *fnState) tryExpr(n *syntax.Call, dst int, tail bool) {
 			f.catchClause(cl, regs, dst, ok)
 		}
 	}
+	f.stackRegs = f.stackRegs[:len(f.stackRegs)-1]
 	f.emit(RERAISE, regs, 0, 0)
 	f.mark(ok)
 	if after != nil {
