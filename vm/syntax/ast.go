@@ -228,6 +228,11 @@ type Section struct {
 // try's rescue/catch/else, with's else, and receive's after. For case and
 // receive Args has one element; for fn it has one per parameter (none for
 // `fn -> x end`). Guard is nil when absent.
+//
+// Clauses written in parentheses, as in the keyword forms
+// `receive(do: (x -> x), after: (0 -> :none))` or `else: (:error -> nil)`,
+// parse to a *List whose elements are the *Clause nodes, as Elixir's
+// quoted form has a list of `->`.
 type Clause struct {
 	Pos
 	Args  []Node

@@ -3,14 +3,24 @@ package syntax
 // This file parses the bracketed forms: parentheses, lists, tuples,
 // bitstrings, maps and structs, fn ... end, and the inside of strings.
 
-// parseParen parses `(expr)` or a block `(a; b)`.
+// parseParen parses `(expr)`, a block `(a; b)`, or clauses `(a -> b)`
+// as written in keyword forms such as `else: (:error -> nil)`; the
+// clauses come back as a *List of *Clause, as Elixir's list of `->`.
 func (p *parser) parseParen() Node {
 	t := p.tok
 	ctx := p.enter()
 	p.next()
-	exprs := p.parseExprs(func(t *token) bool { return t.is(")") || t.kind == tEOF })
+	block, clauses := p.parseBody(t.pos, func(t *token) bool { return t.is(")") || t.kind == tEOF })
 	p.expect(")")
 	p.leave(ctx)
+	if clauses != nil {
+		list := &List{Pos: t.pos}
+		for _, c := range clauses {
+			list.Elems = append(list.Elems, c)
+		}
+		return list
+	}
+	exprs := block.Exprs
 	if len(exprs) == 1 {
 		p.lastParen = exprs[0]
 		return exprs[0]

@@ -204,6 +204,10 @@ var parseCases = []struct{ src, want string }{
 	{"&+/2", "(& (/ + 2))"},
 	{"&Kernel.+/2", "(& (/ (.field Kernel +) 2))"},
 	{"Enum.reduce(xs, 0, &+/2)\n", "(Enum.reduce xs 0 (& (/ + 2)))"},
+	{"IO.inspect(receive(do: (:x -> :x), after: (timeout -> {:after, timeout})))", "(IO.inspect (receive [{:do [(-> (:x) :x)]} {:after [(-> (timeout) {:after timeout})]}]))"},
+	{"fn -> with {:ok, _} <- :nope, do: :ok, else: (:other -> :x) end", "(fn (-> () (with (<- {:ok _} :nope) [{:do :ok} {:else [(-> (:other) :x)]}])))"},
+	{"(a, b -> c; d -> e)", "[(-> (a b) c) (-> (d) e)]"},
+	{"()", "(block)"},
 }
 
 func TestParse(t *testing.T) {

@@ -162,6 +162,8 @@ func writeNode(b *strings.Builder, n Node) {
 			b.WriteByte(']')
 		}
 		b.WriteByte(')')
+	case *Clause:
+		writeClause(b, n)
 	case *Fn:
 		b.WriteString("(fn")
 		for _, c := range n.Clauses {
