@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"goiex/builtins"
@@ -40,10 +42,24 @@ Exit status of run: 0 on success, 1 on an uncaught error.
 `
 
 func main() {
+	// GOIEX_CPUPROFILE=file writes a CPU profile (for goiex developers).
+	if path := os.Getenv("GOIEX_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			code := realMain(os.Args[1:], os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			os.Exit(code)
+		}
+	}
 	os.Exit(realMain(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 func realMain(args []string, stdout, stderr io.Writer) int {
+	// The VM's heap is mostly long-lived process state; collecting less
+	// often trades some memory for much less time scanning it.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	if len(args) == 0 {
 		fmt.Fprintf(stderr, usage, Version)
 		return 2

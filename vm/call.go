@@ -25,8 +25,8 @@ func (p *Process) ensureRegs(need int) {
 	if size < need {
 		size = need
 	}
-	if size < 8 {
-		size = 8
+	if size < 4 {
+		size = 4
 	}
 	nr := make([]term.Term, size)
 	copy(nr, p.regs)

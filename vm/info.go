@@ -13,15 +13,8 @@ func sortTerms(ts []term.Term) {
 
 // pids returns the pids of all live processes in order.
 func (v *VM) pids() []term.Term {
-	serials := make([]uint64, 0, len(v.procs))
-	for s := range v.procs {
-		serials = append(serials, s)
-	}
-	sort.Slice(serials, func(i, j int) bool { return serials[i] < serials[j] })
-	out := make([]term.Term, len(serials))
-	for i, s := range serials {
-		out[i] = term.Pid(s)
-	}
+	out := make([]term.Term, 0, v.procs.count)
+	v.procs.each(func(p *Process) { out = append(out, p.pid) })
 	return out
 }
 

@@ -162,7 +162,7 @@ func (v *VM) exit(p *Process, exc *Raised) {
 		return
 	}
 	p.status = statusExited
-	delete(v.procs, p.pid.PidSerial())
+	v.procs.remove(p.pid.PidSerial())
 	if p.registered.Valid() {
 		delete(v.registry, p.registered)
 	}

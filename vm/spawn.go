@@ -9,7 +9,7 @@ func (v *VM) newProcess() *Process {
 	serial := v.nextPid
 	v.nextPid++
 	p := &Process{vm: v, pid: term.Pid(serial), guardPC: -1, sleepDst: -1}
-	v.procs[serial] = p
+	v.procs.add(serial, p)
 	return p
 }
 
@@ -43,6 +43,12 @@ func (v *VM) SpawnFun(f term.Term) *Process {
 		p.initialCall = term.Tuple(term.Atom(fv.Module), term.Atom(initialName(fv)), term.Int(int64(fv.Arity)))
 	}
 	v.start(p, v.spawnStub, nil, []term.Term{f, term.EmptyList})
+	if c, ok := f.FunVal().Code.(*compile.Code); ok {
+		// Room for the stub and the function's own frame in one allocation.
+		regs := make([]term.Term, v.spawnStub.NumRegs+c.NumRegs)
+		copy(regs, p.regs)
+		p.regs = regs
+	}
 	return p
 }
 
@@ -69,11 +75,11 @@ func (v *VM) Process(pid term.Term) *Process {
 	if !pid.IsPid() {
 		return nil
 	}
-	return v.procs[pid.PidSerial()]
+	return v.procs.get(pid.PidSerial())
 }
 
 // ProcessCount is the number of live processes.
-func (v *VM) ProcessCount() int { return len(v.procs) }
+func (v *VM) ProcessCount() int { return v.procs.count }
 
 // Whereis returns the process registered under name, or nil.
 func (v *VM) Whereis(name term.Term) *Process { return v.registry[name] }
@@ -84,7 +90,7 @@ func (v *VM) Send(to, msg term.Term) *Raised {
 	var p *Process
 	switch {
 	case to.IsPid():
-		p = v.procs[to.PidSerial()]
+		p = v.procs.get(to.PidSerial())
 		if p == nil {
 			return nil
 		}

@@ -34,7 +34,7 @@ type VM struct {
 	modules map[term.Term]*Module
 	epoch   uint64 // bumped whenever a module is (re)defined
 
-	procs    map[uint64]*Process
+	procs    procTable
 	registry map[term.Term]*Process
 	nextPid  uint64
 	nextRef  uint64
@@ -64,7 +64,6 @@ func New(opts Options) *VM {
 		opts:     opts,
 		clock:    opts.Clock,
 		modules:  map[term.Term]*Module{},
-		procs:    map[uint64]*Process{},
 		registry: map[term.Term]*Process{},
 		nextPid:  opts.FirstPid,
 	}
@@ -80,6 +79,7 @@ func New(opts Options) *VM {
 		Instrs:  []compile.Instr{{Op: compile.APPLY, A: 3, B: 0, C: 3}, {Op: compile.RETURN, A: 3}},
 		Lines:   []int32{0, 0},
 	}
+	v.procs.first = opts.FirstPid
 	registerVMNatives(v)
 	return v
 }
