@@ -34,6 +34,10 @@ func (f *fnState) sections(n *syntax.Call) ([]syntax.Node, map[string]*syntax.Se
 				break
 			}
 			body := t.Elems[1]
+			if cls, ok := clauseList(body); ok {
+				secs[a.Name] = &syntax.Section{Pos: t.Pos, Name: a.Name, Clauses: cls}
+				continue
+			}
 			blk, ok := body.(*syntax.Block)
 			if !ok {
 				blk = &syntax.Block{Pos: body.Position(), Exprs: []syntax.Node{body}}
@@ -226,4 +230,22 @@ func (f *fnState) receiveExpr(n *syntax.Call, dst int, tail bool) {
 	}
 	f.mark(end)
 	f.release(mark)
+}
+
+// clauseList recognises `(pattern -> body)` clauses written in a keyword
+// argument, which the parser gives as a list of *Clause.
+func clauseList(n syntax.Node) ([]*syntax.Clause, bool) {
+	l, ok := n.(*syntax.List)
+	if !ok || len(l.Elems) == 0 {
+		return nil, false
+	}
+	out := make([]*syntax.Clause, len(l.Elems))
+	for i, e := range l.Elems {
+		c, ok := e.(*syntax.Clause)
+		if !ok {
+			return nil, false
+		}
+		out[i] = c
+	}
+	return out, true
 }
