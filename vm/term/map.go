@@ -1,36 +1,42 @@
 package term
 
-import "sort"
+import (
+	"math/bits"
+	"sort"
+	"sync/atomic"
+)
 
 // Map is an immutable Elixir map. Every operation returns a new map and
 // leaves the receiver as it was, so maps can be shared between processes;
 // the new map shares all but O(log n) of its structure with the old one.
 //
-// Keys are kept in Erlang's map-key order (CompareMapKeys: the term order
-// with every integer before every float). Elixir prints maps of up to 32
-// keys in that order; larger maps it prints in the order of its hash
-// array mapped trie, which we cannot reproduce, so goiex prints every map
-// in key order.
+// Keys are matched as with === and kept in Erlang's map-key order
+// (CompareMapKeys: the term order with every integer before every
+// float). Elixir prints maps of up to 32 keys in that order and larger
+// ones in the order of its hash trie, which we cannot reproduce, so
+// goiex iterates and prints every map in key order.
 //
 // Representation: a map of at most smallMapMax keys is one sorted slice
 // of entries (structs and most maps are small: one allocation, a
-// cache-friendly search); a larger map is a persistent AVL tree with path
-// copying. A map that shrinks by Delete stays a tree.
+// cache-friendly binary search). A larger map is a persistent hash trie
+// (CHAMP: 32-way nodes holding entries and sub-nodes under two bitmaps),
+// so Put, Get and Delete touch about log32(n) nodes, few allocations and
+// few cache misses; its entries in key order are sorted when first
+// asked for and kept with the map.
 type Map struct {
-	small []entry // the entries in key order when root == nil
-	root  *node
-	n     int
+	small  []entry // the entries in key order when root == nil
+	root   *hnode
+	n      int
+	sorted atomic.Pointer[[]entry] // a large map's entries in key order, once computed
 }
 
 type entry struct{ k, v Term }
 
-type node struct {
-	k, v        Term
-	left, right *node
-	h           int32 // height: 1 for a leaf
-}
-
 const smallMapMax = 16
+
+// mapHash hashes keys for the trie (a variable so tests can force
+// collisions).
+var mapHash = Hash
 
 // EmptyMap is %{}.
 var EmptyMap = NewMapTerm(&Map{})
@@ -64,19 +70,7 @@ func (m *Map) Get(k Term) (Term, bool) {
 		}
 		return Term{}, false
 	}
-	n := m.root
-	for n != nil {
-		c := CompareMapKeys(k, n.k)
-		switch {
-		case c < 0:
-			n = n.left
-		case c > 0:
-			n = n.right
-		default:
-			return n.v, true
-		}
-	}
-	return Term{}, false
+	return m.root.get(k, mapHash(k), 0)
 }
 
 // Has reports whether k is a key of m.
@@ -100,11 +94,14 @@ func (m *Map) Put(k, v Term) *Map {
 			copy(s[i+1:], m.small[i:])
 			return &Map{small: s, n: m.n + 1}
 		}
-		s := make([]entry, 0, len(m.small)+1)
-		s = append(append(append(s, m.small[:i]...), entry{k, v}), m.small[i:]...)
-		return &Map{root: buildTree(s), n: len(s)}
+		root := &hnode{}
+		for _, e := range m.small {
+			root, _ = root.put(e.k, e.v, mapHash(e.k), 0)
+		}
+		root, _ = root.put(k, v, mapHash(k), 0)
+		return &Map{root: root, n: m.n + 1}
 	}
-	root, added := insert(m.root, k, v)
+	root, added := m.root.put(k, v, mapHash(k), 0)
 	n := m.n
 	if added {
 		n++
@@ -126,19 +123,43 @@ func (m *Map) Delete(k Term) *Map {
 		s = append(append(s, m.small[:i]...), m.small[i+1:]...)
 		return &Map{small: s, n: m.n - 1}
 	}
-	root, removed := remove(m.root, k)
+	root, removed := m.root.remove(k, mapHash(k), 0)
 	if !removed {
 		return m
+	}
+	if m.n-1 <= smallMapMax/2 {
+		// Shrunk well below the threshold: back to a sorted slice.
+		s := make([]entry, 0, m.n-1)
+		root.each(func(e entry) { s = append(s, e) })
+		sortEntries(s)
+		return &Map{small: s, n: len(s)}
 	}
 	return &Map{root: root, n: m.n - 1}
 }
 
+// entries returns the map's entries in key order (not to be modified).
+func (m *Map) entries() []entry {
+	if m.root == nil {
+		return m.small
+	}
+	if p := m.sorted.Load(); p != nil {
+		return *p
+	}
+	s := make([]entry, 0, m.n)
+	m.root.each(func(e entry) { s = append(s, e) })
+	sortEntries(s)
+	m.sorted.Store(&s)
+	return s
+}
+
+func sortEntries(s []entry) {
+	sort.Slice(s, func(i, j int) bool { return CompareMapKeys(s[i].k, s[j].k) < 0 })
+}
+
 // Range calls f for each key and value in key order until f returns false.
 func (m *Map) Range(f func(k, v Term) bool) {
-	it := m.Iter()
-	for {
-		k, v, ok := it.Next()
-		if !ok || !f(k, v) {
+	for _, e := range m.entries() {
+		if !f(e.k, e.v) {
 			return
 		}
 	}
@@ -146,20 +167,20 @@ func (m *Map) Range(f func(k, v Term) bool) {
 
 // Keys returns the keys in key order.
 func (m *Map) Keys() []Term {
-	out := make([]Term, 0, m.n)
-	it := m.Iter()
-	for k, _, ok := it.Next(); ok; k, _, ok = it.Next() {
-		out = append(out, k)
+	es := m.entries()
+	out := make([]Term, len(es))
+	for i, e := range es {
+		out[i] = e.k
 	}
 	return out
 }
 
 // Values returns the values in key order.
 func (m *Map) Values() []Term {
-	out := make([]Term, 0, m.n)
-	it := m.Iter()
-	for _, v, ok := it.Next(); ok; _, v, ok = it.Next() {
-		out = append(out, v)
+	es := m.entries()
+	out := make([]Term, len(es))
+	for i, e := range es {
+		out[i] = e.v
 	}
 	return out
 }
@@ -190,155 +211,214 @@ func fromEntries(es []entry) *Map {
 	if len(out) <= smallMapMax {
 		return &Map{small: out, n: len(out)}
 	}
-	return &Map{root: buildTree(out), n: len(out)}
+	root := &hnode{}
+	for _, e := range out {
+		root, _ = root.put(e.k, e.v, mapHash(e.k), 0)
+	}
+	m := &Map{root: root, n: len(out)}
+	m.sorted.Store(&out)
+	return m
 }
 
-// MapIter walks a map in key order without allocating:
+// MapIter walks a map in key order:
 //
 //	it := m.Iter()
 //	for k, v, ok := it.Next(); ok; k, v, ok = it.Next() { ... }
 type MapIter struct {
-	m     *Map
-	i     int
-	sp    int
-	stack [64]*node // an AVL tree of 2^44 keys is at most 63 deep
+	es []entry
+	i  int
 }
 
 // Iter returns an iterator positioned before the first key.
-func (m *Map) Iter() MapIter {
-	it := MapIter{m: m}
-	it.pushLeft(m.root)
-	return it
-}
-
-func (it *MapIter) pushLeft(n *node) {
-	for ; n != nil; n = n.left {
-		it.stack[it.sp] = n
-		it.sp++
-	}
-}
+func (m *Map) Iter() MapIter { return MapIter{es: m.entries()} }
 
 // Next returns the next key and value, or ok == false at the end.
 func (it *MapIter) Next() (k, v Term, ok bool) {
-	if it.m.root == nil {
-		if it.i >= len(it.m.small) {
-			return Term{}, Term{}, false
-		}
-		e := it.m.small[it.i]
-		it.i++
-		return e.k, e.v, true
-	}
-	if it.sp == 0 {
+	if it.i >= len(it.es) {
 		return Term{}, Term{}, false
 	}
-	it.sp--
-	n := it.stack[it.sp]
-	it.pushLeft(n.right)
-	return n.k, n.v, true
+	e := it.es[it.i]
+	it.i++
+	return e.k, e.v, true
 }
 
-// ---- the AVL tree ----
+// ---- the hash trie ----
 
-func height(n *node) int32 {
-	if n == nil {
-		return 0
+// hnode is a CHAMP node. Each 5-bit slice of a key's hash picks one of
+// 32 positions; a position holds an entry (dataMap) or a sub-node
+// (nodeMap), stored in bit order in data and kids. Below the last hash
+// bits (shift >= 64), a collision node keeps entries of equal hash in
+// data, unordered, with no bitmaps.
+type hnode struct {
+	dataMap, nodeMap uint32
+	data             []entry
+	kids             []*hnode
+}
+
+const hashBits = 5
+
+func bitpos(h uint64, shift uint) uint32 { return 1 << ((h >> shift) & 31) }
+
+func index(bitmap, bit uint32) int { return bits.OnesCount32(bitmap & (bit - 1)) }
+
+func (n *hnode) get(k Term, h uint64, shift uint) (Term, bool) {
+	for {
+		if shift >= 64 {
+			for _, e := range n.data {
+				if Identical(e.k, k) {
+					return e.v, true
+				}
+			}
+			return Term{}, false
+		}
+		bit := bitpos(h, shift)
+		if n.dataMap&bit != 0 {
+			e := &n.data[index(n.dataMap, bit)]
+			if Identical(e.k, k) {
+				return e.v, true
+			}
+			return Term{}, false
+		}
+		if n.nodeMap&bit == 0 {
+			return Term{}, false
+		}
+		n = n.kids[index(n.nodeMap, bit)]
+		shift += hashBits
 	}
-	return n.h
 }
 
-func mk(k, v Term, l, r *node) *node {
-	h := height(l)
-	if hr := height(r); hr > h {
-		h = hr
+func (n *hnode) put(k, v Term, h uint64, shift uint) (*hnode, bool) {
+	if shift >= 64 {
+		for i, e := range n.data {
+			if Identical(e.k, k) {
+				c := append([]entry(nil), n.data...)
+				c[i].v = v
+				return &hnode{data: c}, false
+			}
+		}
+		c := make([]entry, len(n.data)+1)
+		copy(c, n.data)
+		c[len(n.data)] = entry{k, v}
+		return &hnode{data: c}, true
 	}
-	return &node{k: k, v: v, left: l, right: r, h: h + 1}
-}
-
-// bal makes a node from l and r whose heights differ by at most 2,
-// rotating to restore the AVL invariant.
-func bal(k, v Term, l, r *node) *node {
-	hl, hr := height(l), height(r)
+	bit := bitpos(h, shift)
 	switch {
-	case hl > hr+1:
-		if height(l.left) >= height(l.right) {
-			return mk(l.k, l.v, l.left, mk(k, v, l.right, r))
+	case n.dataMap&bit != 0:
+		i := index(n.dataMap, bit)
+		old := n.data[i]
+		if Identical(old.k, k) {
+			data := make([]entry, len(n.data))
+			copy(data, n.data)
+			data[i].v = v
+			return &hnode{dataMap: n.dataMap, nodeMap: n.nodeMap, data: data, kids: n.kids}, false
 		}
-		lr := l.right
-		return mk(lr.k, lr.v, mk(l.k, l.v, l.left, lr.left), mk(k, v, lr.right, r))
-	case hr > hl+1:
-		if height(r.right) >= height(r.left) {
-			return mk(r.k, r.v, mk(k, v, l, r.left), r.right)
-		}
-		rl := r.left
-		return mk(rl.k, rl.v, mk(k, v, l, rl.left), mk(r.k, r.v, rl.right, r.right))
+		// Two keys share this position: push both down a level.
+		sub := pair(old, mapHash(old.k), entry{k, v}, h, shift+hashBits)
+		data := make([]entry, len(n.data)-1)
+		copy(data, n.data[:i])
+		copy(data[i:], n.data[i+1:])
+		j := index(n.nodeMap, bit)
+		kids := make([]*hnode, len(n.kids)+1)
+		copy(kids, n.kids[:j])
+		kids[j] = sub
+		copy(kids[j+1:], n.kids[j:])
+		return &hnode{dataMap: n.dataMap &^ bit, nodeMap: n.nodeMap | bit, data: data, kids: kids}, true
+	case n.nodeMap&bit != 0:
+		j := index(n.nodeMap, bit)
+		sub, added := n.kids[j].put(k, v, h, shift+hashBits)
+		kids := make([]*hnode, len(n.kids))
+		copy(kids, n.kids)
+		kids[j] = sub
+		return &hnode{dataMap: n.dataMap, nodeMap: n.nodeMap, data: n.data, kids: kids}, added
 	}
-	return mk(k, v, l, r)
+	i := index(n.dataMap, bit)
+	data := make([]entry, len(n.data)+1)
+	copy(data, n.data[:i])
+	data[i] = entry{k, v}
+	copy(data[i+1:], n.data[i:])
+	return &hnode{dataMap: n.dataMap | bit, nodeMap: n.nodeMap, data: data, kids: n.kids}, true
 }
 
-func insert(n *node, k, v Term) (*node, bool) {
-	if n == nil {
-		return &node{k: k, v: v, h: 1}, true
+// pair makes the node holding two entries whose hashes agree below shift.
+func pair(a entry, ha uint64, b entry, hb uint64, shift uint) *hnode {
+	if shift >= 64 {
+		return &hnode{data: []entry{a, b}}
 	}
-	c := CompareMapKeys(k, n.k)
-	switch {
-	case c < 0:
-		l, added := insert(n.left, k, v)
-		if !added {
-			return &node{k: n.k, v: n.v, left: l, right: n.right, h: n.h}, false
-		}
-		return bal(n.k, n.v, l, n.right), true
-	case c > 0:
-		r, added := insert(n.right, k, v)
-		if !added {
-			return &node{k: n.k, v: n.v, left: n.left, right: r, h: n.h}, false
-		}
-		return bal(n.k, n.v, n.left, r), true
+	ba, bb := bitpos(ha, shift), bitpos(hb, shift)
+	if ba == bb {
+		return &hnode{nodeMap: ba, kids: []*hnode{pair(a, ha, b, hb, shift+hashBits)}}
 	}
-	return &node{k: n.k, v: v, left: n.left, right: n.right, h: n.h}, false
+	if ba > bb {
+		a, b = b, a
+	}
+	return &hnode{dataMap: ba | bb, data: []entry{a, b}}
 }
 
-func remove(n *node, k Term) (*node, bool) {
-	if n == nil {
-		return nil, false
+// remove returns the node without k. A sub-node left with a single entry
+// is folded into its parent, so the trie stays as shallow as it can.
+func (n *hnode) remove(k Term, h uint64, shift uint) (*hnode, bool) {
+	if shift >= 64 {
+		for i, e := range n.data {
+			if Identical(e.k, k) {
+				c := make([]entry, 0, len(n.data)-1)
+				c = append(append(c, n.data[:i]...), n.data[i+1:]...)
+				return &hnode{data: c}, true
+			}
+		}
+		return n, false
 	}
-	c := CompareMapKeys(k, n.k)
+	bit := bitpos(h, shift)
 	switch {
-	case c < 0:
-		l, removed := remove(n.left, k)
+	case n.dataMap&bit != 0:
+		i := index(n.dataMap, bit)
+		if !Identical(n.data[i].k, k) {
+			return n, false
+		}
+		data := make([]entry, len(n.data)-1)
+		copy(data, n.data[:i])
+		copy(data[i:], n.data[i+1:])
+		return &hnode{dataMap: n.dataMap &^ bit, nodeMap: n.nodeMap, data: data, kids: n.kids}, true
+	case n.nodeMap&bit != 0:
+		j := index(n.nodeMap, bit)
+		sub, removed := n.kids[j].remove(k, h, shift+hashBits)
 		if !removed {
 			return n, false
 		}
-		return bal(n.k, n.v, l, n.right), true
-	case c > 0:
-		r, removed := remove(n.right, k)
-		if !removed {
-			return n, false
+		if e, ok := sub.single(); ok {
+			// Fold the sub-node's last entry into this node.
+			kids := make([]*hnode, len(n.kids)-1)
+			copy(kids, n.kids[:j])
+			copy(kids[j:], n.kids[j+1:])
+			i := index(n.dataMap, bit)
+			data := make([]entry, len(n.data)+1)
+			copy(data, n.data[:i])
+			data[i] = e
+			copy(data[i+1:], n.data[i:])
+			return &hnode{dataMap: n.dataMap | bit, nodeMap: n.nodeMap &^ bit, data: data, kids: kids}, true
 		}
-		return bal(n.k, n.v, n.left, r), true
+		kids := make([]*hnode, len(n.kids))
+		copy(kids, n.kids)
+		kids[j] = sub
+		return &hnode{dataMap: n.dataMap, nodeMap: n.nodeMap, data: n.data, kids: kids}, true
 	}
-	if n.left == nil {
-		return n.right, true
-	}
-	if n.right == nil {
-		return n.left, true
-	}
-	min, r := removeMin(n.right)
-	return bal(min.k, min.v, n.left, r), true
+	return n, false
 }
 
-func removeMin(n *node) (min, rest *node) {
-	if n.left == nil {
-		return n, n.right
+// single returns the node's only entry, if it holds exactly one and no
+// sub-nodes.
+func (n *hnode) single() (entry, bool) {
+	if n.nodeMap == 0 && len(n.data) == 1 {
+		return n.data[0], true
 	}
-	min, l := removeMin(n.left)
-	return min, bal(n.k, n.v, l, n.right)
+	return entry{}, false
 }
 
-// buildTree makes a balanced tree of sorted, distinct entries.
-func buildTree(es []entry) *node {
-	if len(es) == 0 {
-		return nil
+// each calls f for every entry, in hash order.
+func (n *hnode) each(f func(entry)) {
+	for _, e := range n.data {
+		f(e)
 	}
-	mid := len(es) / 2
-	return mk(es[mid].k, es[mid].v, buildTree(es[:mid]), buildTree(es[mid+1:]))
+	for _, k := range n.kids {
+		k.each(f)
+	}
 }

@@ -3,6 +3,7 @@ package term
 import (
 	"math/rand"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -35,20 +36,11 @@ func checkMap(t *testing.T, m *Map, ref map[int64]int64) {
 			t.Fatalf("Get(%d) = %v, %v; want %d", k, got, ok, v)
 		}
 	}
-	if m.root != nil {
-		checkAVL(t, m.root)
+	for _, k := range []int64{-1, 1 << 40, 301} {
+		if _, ok := ref[k]; !ok && m.Has(Int(k)) {
+			t.Fatalf("Has(%d) = true for a missing key", k)
+		}
 	}
-}
-
-func checkAVL(t *testing.T, n *node) int32 {
-	if n == nil {
-		return 0
-	}
-	l, r := checkAVL(t, n.left), checkAVL(t, n.right)
-	if l-r > 1 || r-l > 1 || n.h != max(l, r)+1 {
-		t.Fatalf("node %v unbalanced: left %d right %d height %d", n.k, l, r, n.h)
-	}
-	return n.h
 }
 
 func TestMapRandomOps(t *testing.T) {
@@ -173,5 +165,43 @@ func BenchmarkMapPut100kAscending(b *testing.B) {
 		for i := 0; i < 100_000; i++ {
 			m = m.Put(Int(int64(i)), Int(int64(i)))
 		}
+	}
+}
+
+// Keys whose hashes collide in all 64 bits end in a collision node.
+func TestMapHashCollisions(t *testing.T) {
+	defer func(h func(Term) uint64) { mapHash = h }(mapHash)
+	mapHash = func(k Term) uint64 { return Hash(k) % 3 } // many equal hashes
+	m := EmptyMap.MapVal()
+	ref := map[int64]int64{}
+	for i := int64(0); i < 60; i++ {
+		m = m.Put(Int(i), Int(i*2))
+		ref[i] = i * 2
+	}
+	checkMap(t, m, ref)
+	for i := int64(0); i < 60; i += 3 {
+		m = m.Delete(Int(i))
+		delete(ref, i)
+		checkMap(t, m, ref)
+	}
+	for i := int64(0); i < 60; i++ {
+		m = m.Delete(Int(i))
+		delete(ref, i)
+		checkMap(t, m, ref)
+	}
+}
+
+func TestMapMixedKeysLarge(t *testing.T) {
+	// Large maps print in key order too (Elixir would use hash order).
+	var kv []Term
+	for i := 0; i < 40; i++ {
+		kv = append(kv, Int(int64(39-i)), Int(int64(i)))
+	}
+	kv = append(kv, Float(1.5), Int(0), Atom("a"), Int(0), String("s"), Int(0), Float(0), Int(1))
+	m := FromPairs(kv...)
+	got := Inspect(NewMapTerm(m.Put(Atom("b"), Int(2))))
+	if !strings.HasPrefix(got, "%{0 => 39, 1 => 38, 2 => 37,") ||
+		!strings.HasSuffix(got, `39 => 0, 0.0 => 1, 1.5 => 0, :a => 0, :b => 2, "s" => 0}`) {
+		t.Errorf("got %s", got)
 	}
 }
