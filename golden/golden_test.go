@@ -44,7 +44,9 @@ const scriptTimeout = 20 * time.Second
 // differ only in stacktrace lines and #Function<…> names, both normalised
 // away. Logger's console backend writes to stdout by default in Elixir
 // 1.14; it is pointed at stderr, where goiex writes its crash reports.
-const elixirEval = `Logger.configure_backend(:console, device: :standard_error); Code.eval_file(%q)`
+// Crash reports are written asynchronously and are lost if the run ends
+// first, so a run that finishes normally flushes Logger.
+const elixirEval = `Logger.configure_backend(:console, device: :standard_error); Code.eval_file(%q); Logger.flush()`
 
 var (
 	moduleRoot string // the directory holding go.mod; scripts run from there
@@ -65,9 +67,13 @@ func TestMain(m *testing.M) {
 	}
 	// GOIEX_BIN runs the suite against another binary. It exists to test
 	// this harness (golden/testdata/elixir-as-goiex.sh plays goiex by
-	// running Elixir), not to test goiex.
+	// running Elixir), not to test goiex. A relative path is taken from the
+	// module root.
 	if bin := os.Getenv("GOIEX_BIN"); bin != "" {
-		goiexBin, _ = filepath.Abs(bin)
+		if !filepath.IsAbs(bin) {
+			bin = filepath.Join(moduleRoot, bin)
+		}
+		goiexBin = bin
 		os.Exit(m.Run())
 	}
 	dir, err := os.MkdirTemp("", "goiex-golden-")

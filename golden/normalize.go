@@ -30,7 +30,7 @@ var (
 	// The banner's own message lines are kept: "Did you mean" hints
 	// ("      * puts/1"), a syntax error's excerpt ("  2 | x = 1 +* 2",
 	// "    |        ^"), FunctionClauseError's "The following arguments…".
-	stackLineRE = regexp.MustCompile(`^    (\([\w-]+ [\w.-]+\) )?(\S+:\d+: |[:\w.]+[./]\S*\()`)
+	stackLineRE = regexp.MustCompile(`^ {4,}(\([\w-]+ [\w.-]+\) )?(\S+:\d+: |[:\w.]+[./]\S*\()`)
 )
 
 // normalizer numbers pids and references in order of first appearance, so

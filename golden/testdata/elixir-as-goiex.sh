@@ -7,4 +7,4 @@
 [ "$1" = run ] || { echo "usage: $0 run [--clock=real|virtual] FILE.exs" >&2; exit 2; }
 shift
 case "$1" in --clock=*) shift ;; esac
-exec elixir -e "Logger.configure_backend(:console, device: :standard_error); Code.eval_file(\"$1\")"
+exec elixir -e "Logger.configure_backend(:console, device: :standard_error); Code.eval_file(\"$1\"); Logger.flush()"

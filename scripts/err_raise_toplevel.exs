@@ -1,0 +1,3 @@
+# An uncaught raise in the main script.
+IO.puts("before")
+raise ArgumentError, "no good"

@@ -1,0 +1,12 @@
+# Pids and refs print as Elixir prints them (the golden file numbers them).
+me = self()
+IO.inspect(me)
+other = spawn(fn -> :ok end)
+IO.inspect(other)
+IO.inspect([me, other, me])
+IO.puts("#{inspect(other)} is a pid")
+ref = make_ref()
+IO.inspect(ref)
+IO.inspect({:tagged, ref, me})
+IO.inspect(fn x -> x end |> is_function())
+IO.inspect(&Enum.map/2)
