@@ -101,8 +101,37 @@ var infoKeys = map[string]func(p *Process) term.Term{
 		}
 		return term.EmptyList
 	},
-	"links":     func(p *Process) term.Term { return term.EmptyList },
-	"trap_exit": func(p *Process) term.Term { return term.False },
+	"links":     func(p *Process) term.Term { return term.List(p.links...) },
+	"trap_exit": func(p *Process) term.Term { return term.Bool(p.trapExit) },
+	"monitors": func(p *Process) term.Term {
+		out := make([]term.Term, len(p.monitors))
+		for i, m := range p.monitors {
+			out[i] = term.Tuple(atomProcess, m.target)
+		}
+		return term.List(out...)
+	},
+	"monitored_by": func(p *Process) term.Term {
+		out := make([]term.Term, len(p.monitoredBy))
+		for i, m := range p.monitoredBy {
+			out[i] = m.watcher.pid
+		}
+		return term.List(out...)
+	},
+	"error_handler": func(p *Process) term.Term { return term.Atom("error_handler") },
+	"priority":      func(p *Process) term.Term { return term.Normal },
+	// goiex has no I/O server process: the group leader is reported as
+	// the first process of the VM (the script's or the shell's).
+	"group_leader": func(p *Process) term.Term { return term.Pid(p.vm.opts.FirstPid) },
+	"garbage_collection": func(p *Process) term.Term {
+		return term.List(
+			term.Tuple(term.Atom("max_heap_size"), term.NewMapTerm(term.EmptyMap.MapVal().
+				Put(term.Atom("error_logger"), term.True).Put(term.Atom("kill"), term.True).Put(term.Atom("size"), term.Int(0)))),
+			term.Tuple(term.Atom("min_bin_vheap_size"), term.Int(46422)),
+			term.Tuple(term.Atom("min_heap_size"), term.Int(233)),
+			term.Tuple(term.Atom("fullsweep_after"), term.Int(65535)),
+			term.Tuple(term.Atom("minor_gcs"), term.Int(0)))
+	},
+	"suspending": func(p *Process) term.Term { return term.EmptyList },
 	"stack_size": func(p *Process) term.Term {
 		n := 0
 		if len(p.frames) > 0 {
@@ -115,6 +144,29 @@ var infoKeys = map[string]func(p *Process) term.Term{
 	"total_heap_size": func(p *Process) term.Term { return term.Int(int64(p.MemoryBytes() / 8)) },
 }
 
+// info1Keys are the keys of Process.info/1, in OTP 25's order.
+var info1Keys = []string{"current_function", "initial_call", "status", "message_queue_len",
+	"links", "dictionary", "trap_exit", "error_handler", "priority", "group_leader",
+	"total_heap_size", "heap_size", "stack_size", "reductions", "garbage_collection", "suspending"}
+
+func natInfo1(p *Process, a []term.Term) (term.Term, error) {
+	if !a[0].IsPid() {
+		return term.Term{}, Raise(NewArgumentErrorAt(1, "not a pid"))
+	}
+	q := p.vm.Process(a[0])
+	if q == nil {
+		return term.Nil, nil
+	}
+	var out []term.Term
+	if q.registered.Valid() {
+		out = append(out, term.Tuple(term.Atom("registered_name"), q.registered))
+	}
+	for _, k := range info1Keys {
+		out = append(out, term.Tuple(term.Atom(k), infoKeys[k](q)))
+	}
+	return term.List(out...), nil
+}
+
 func natInfo2(p *Process, a []term.Term) (term.Term, error) {
 	q := p.vm.Process(a[0])
 	if !a[0].IsPid() {
@@ -124,6 +176,17 @@ func natInfo2(p *Process, a []term.Term) (term.Term, error) {
 		return term.Nil, nil
 	}
 	key := a[1]
+	if key.IsList() {
+		var out []term.Term
+		for l := key; l.IsCons(); l = l.Tail() {
+			item, err := natInfo2(p, []term.Term{a[0], l.Head()})
+			if err != nil {
+				return item, err
+			}
+			out = append(out, item)
+		}
+		return term.List(out...), nil
+	}
 	if !key.IsAtom() {
 		return term.Term{}, Raise(NewArgumentErrorAt(2, "invalid item or item list"))
 	}

@@ -72,6 +72,26 @@ func (m *mailbox) slice() []term.Term {
 	return out
 }
 
+// removeIf removes every message for which f is true.
+func (m *mailbox) removeIf(f func(term.Term) bool) {
+	if m.tail == nil {
+		return
+	}
+	for prev := &m.head; prev.next != nil; {
+		n := prev.next
+		if f(n.msg) {
+			prev.next = n.next
+			if m.tail == n {
+				m.tail = prev
+			}
+			m.len--
+			continue
+		}
+		prev = n
+	}
+	m.prev = &m.head
+}
+
 // clear drops every message and returns how many there were.
 func (m *mailbox) clear() int {
 	n := m.len

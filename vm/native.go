@@ -48,6 +48,9 @@ type Raised struct {
 	Exception term.Term
 	Stack     term.Term // the stacktrace as Elixir's list of tuples, if known
 	trace     []traceEntry
+	// uncatchable marks an exit signal ending the running process (an
+	// untrappable kill): no try can catch it.
+	uncatchable bool
 }
 
 func (r *Raised) Error() string {

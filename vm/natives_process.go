@@ -7,9 +7,15 @@ import (
 	"goiex/vm/term"
 )
 
+// vmNativeGroups are natives defined in other files of this package.
+var vmNativeGroups []NativeSpec
+
 // registerVMNatives adds the functions that need the VM's insides:
 // spawning, sending, process info, raising, ranges and Access.
 func registerVMNatives(v *VM) {
+	for _, s := range vmNativeGroups {
+		v.RegisterNative(s)
+	}
 	for _, s := range []NativeSpec{
 		{Module: "Kernel", Name: "self", Arity: 0, Fn: natSelf, Doc: "Returns the pid of the calling process."},
 		{Module: ":erlang", Name: "self", Arity: 0, Fn: natSelf},

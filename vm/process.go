@@ -60,6 +60,12 @@ type Process struct {
 	resume       bool // on next run, deliver sleepWith first
 	resumeReturn bool
 
+	links       []term.Term
+	monitors    []*monitor // monitors this process set
+	monitoredBy []*monitor // monitors set on this process
+	aliases     []term.Term
+	trapExit    bool
+
 	reductions  int64
 	initialCall term.Term // {M, f, arity}
 	registered  term.Term // registered name, or zero Term

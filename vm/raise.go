@@ -93,6 +93,10 @@ func FormatStacktrace(exc *Raised) string {
 // handle unwinds p to its innermost try, or ends the process with exc.
 // It reports whether p goes on running.
 func (v *VM) handle(p *Process, exc *Raised) bool {
+	if exc.uncatchable {
+		v.terminate(p, exc.Reason, nil)
+		return false
+	}
 	v.captureTrace(p, exc)
 	p.guardPC = -1
 	if n := len(p.handlers); n > 0 {
@@ -158,6 +162,16 @@ func ExitReason(exc *Raised) term.Term {
 
 // exit ends p: normally (exc nil) or with exc.
 func (v *VM) exit(p *Process, exc *Raised) {
+	reason := term.Normal
+	if exc != nil {
+		reason = ExitReason(exc)
+	}
+	v.terminate(p, reason, exc)
+}
+
+// terminate ends p with reason; exc is the error that caused it, if any
+// (a signal from another process has none).
+func (v *VM) terminate(p *Process, reason term.Term, exc *Raised) {
 	if p.status == statusExited {
 		return
 	}
@@ -166,10 +180,9 @@ func (v *VM) exit(p *Process, exc *Raised) {
 	if p.registered.Valid() {
 		delete(v.registry, p.registered)
 	}
-	p.exitReason = term.Normal
+	p.exitReason = reason
 	if exc != nil {
 		p.exitRaised = exc
-		p.exitReason = ExitReason(exc)
 		if !p.quiet && exc.Class != ClassExit {
 			v.crashReport(p, exc)
 		}
@@ -178,10 +191,18 @@ func (v *VM) exit(p *Process, exc *Raised) {
 	p.regs = nil
 	p.handlers = nil
 	p.mbox.clear()
+	v.emit(Event{Kind: EventExit, From: p.pid, Reason: reason})
+	v.propagate(p, reason)
+	for _, h := range v.exitHooks {
+		h(p)
+	}
 	if p.onExit != nil {
 		p.onExit(p)
 	}
 }
+
+// ExitReason of a dead process (:normal if it ended normally).
+func (p *Process) ExitReasonTerm() term.Term { return p.exitReason }
 
 // crashReport logs a process that died of an error, as Elixir's Logger
 // does.

@@ -99,6 +99,11 @@ func (v *VM) Send(to, msg term.Term) *Raised {
 		if p == nil {
 			return Raise(NewArgumentError("errors were found at the given arguments:\n\n  * 1st argument: invalid destination\n"))
 		}
+	case to.IsRef():
+		p = v.aliases[to]
+		if p == nil {
+			return nil
+		}
 	case to.IsTuple() && to.TupleSize() == 2:
 		return v.Send(to.Elems()[0], msg)
 	default:

@@ -42,6 +42,10 @@ type VM struct {
 	timers   timerHeap
 	timerSeq uint64
 
+	aliases   map[term.Term]*Process
+	listeners []func(Event)
+	exitHooks []func(*Process)
+
 	spawnStub *compile.Code // runs the initial call of a spawned process
 	applyStub *compile.Code
 }
@@ -65,6 +69,7 @@ func New(opts Options) *VM {
 		clock:    opts.Clock,
 		modules:  map[term.Term]*Module{},
 		registry: map[term.Term]*Process{},
+		aliases:  map[term.Term]*Process{},
 		nextPid:  opts.FirstPid,
 	}
 	v.spawnStub = &compile.Code{
