@@ -46,6 +46,8 @@ type VM struct {
 	listeners []func(Event)
 	exitHooks []func(*Process)
 
+	useTemplate func(string) ([]byte, bool)
+
 	spawnStub *compile.Code // runs the initial call of a spawned process
 	applyStub *compile.Code
 }
@@ -227,8 +229,12 @@ func (v *VM) lookup(module, name term.Term, arity int, local bool) (*Function, *
 
 // CompileOptions returns the options the compiler needs from this VM.
 func (v *VM) CompileOptions(src []byte) compile.Options {
-	return compile.Options{HasFunction: v.HasFunction, Source: src}
+	return compile.Options{HasFunction: v.HasFunction, Source: src, UseTemplate: v.useTemplate}
 }
+
+// SetUseTemplates tells the compiler where `use Module` finds the
+// definitions it injects (the library provides them).
+func (v *VM) SetUseTemplates(f func(module string) ([]byte, bool)) { v.useTemplate = f }
 
 // Compile parses and compiles a file's source into top-level code.
 func (v *VM) Compile(file string, src []byte) (*compile.Code, error) {

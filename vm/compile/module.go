@@ -17,6 +17,9 @@ type Options struct {
 	HasFunction func(module term.Term, name string, arity int) bool
 	// Source is the file's text, kept on modules for open/1.
 	Source []byte
+	// UseTemplate returns the module-body source that `use Module`
+	// injects (definitions the using module does not make itself).
+	UseTemplate func(module string) ([]byte, bool)
 }
 
 type compiler struct {
@@ -177,6 +180,7 @@ func (f *fnState) defmodule(n *syntax.Call, dst int, tail bool) {
 	if body := secs["do"].Body; body != nil {
 		exprs = body.Exprs
 	}
+	exprs = f.expandUses(exprs)
 	groups := collectDefs(f, ms, exprs)
 	var lastDef term.Term = term.Nil
 	for _, e := range exprs {
@@ -201,7 +205,9 @@ func (f *fnState) defmodule(n *syntax.Call, dst int, tail bool) {
 					continue
 				case "use":
 					if len(e.Args) > 0 {
-						ms.out.Uses = append(ms.out.Uses, term.ModuleName(f.moduleOf(e.Args[0])))
+						name := term.ModuleName(f.moduleOf(e.Args[0]))
+						ms.out.Uses = append(ms.out.Uses, name)
+						ms.out.Behaviours = append(ms.out.Behaviours, name)
 					}
 					continue
 				case "alias", "import", "require":

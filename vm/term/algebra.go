@@ -3,6 +3,7 @@ package term
 import (
 	"math"
 	"strings"
+	"sync"
 )
 
 // This file is Elixir 1.14's Inspect.Algebra (a Wadler-style document
@@ -71,11 +72,17 @@ type docNode struct {
 // docs is the arena. Index 0 is empty(), 1 is line(). Separators, which
 // every element of a container needs, are made once per arena.
 type docs struct {
-	nodes []docNode
-	texts map[string]docRef // shared separator texts
-	space docRef            // break(" ")
-	flex  docRef            // flex_break(" ")
+	nodes   []docNode
+	texts   []docRef // shared separator texts
+	space   docRef   // break(" ")
+	flex    docRef   // flex_break(" ")
+	stack   []docEntry
+	scratch []docEntry
 }
+
+// docPool recycles arenas: inspecting a small term then allocates little
+// more than its output.
+var docPool = sync.Pool{New: func() any { return &docs{nodes: make([]docNode, 0, 32)} }}
 
 const (
 	nilDoc  docRef = 0
@@ -83,23 +90,32 @@ const (
 )
 
 func newDocs() *docs {
-	d := &docs{nodes: make([]docNode, 2, 64)}
-	d.nodes[lineDoc].kind = docLine
+	d := docPool.Get().(*docs)
+	d.nodes = append(d.nodes[:0], docNode{}, docNode{kind: docLine})
+	d.texts = d.texts[:0]
 	d.space = d.breakDoc(" ")
 	d.flex = d.flexBreak(" ")
 	return d
 }
 
+// release returns the arena to the pool (small ones only, so that one
+// huge term does not pin its memory).
+func (d *docs) release() {
+	if cap(d.nodes) <= 1<<14 {
+		clear(d.nodes) // drop references to text
+		docPool.Put(d)
+	}
+}
+
 // sharedText is text(s) for a separator, made once per arena.
 func (d *docs) sharedText(s string) docRef {
-	if r, ok := d.texts[s]; ok {
-		return r
-	}
-	if d.texts == nil {
-		d.texts = map[string]docRef{}
+	for _, r := range d.texts {
+		if d.nodes[r].s == s {
+			return r
+		}
 	}
 	r := d.text(s)
-	d.texts[s] = r
+	d.texts = append(d.texts, r)
 	return r
 }
 
@@ -284,8 +300,9 @@ func writeIndent(out *strings.Builder, i int) {
 // format lays doc out in width w (infinity for none), as format/2 does.
 func (d *docs) format(doc docRef, w int) string {
 	var out strings.Builder
-	stack := []docEntry{{0, modeFlat, doc, false}}
-	var scratch []docEntry
+	stack := append(d.stack[:0], docEntry{0, modeFlat, doc, false})
+	scratch := d.scratch
+	defer func() { d.stack, d.scratch = stack[:0], scratch[:0] }()
 	k := 0
 	for len(stack) > 0 {
 		e := stack[len(stack)-1]
@@ -329,7 +346,7 @@ func (d *docs) format(doc docRef, w int) string {
 		case docGroup:
 			if m == modeBreak && n.flag == groupInherit {
 				stack = append(stack, docEntry{i, modeBreak, n.a, false})
-			} else if w == infinity || d.fits(w, k, false, []docEntry{{i, modeFlat, n.a, false}}, nil, &scratch) {
+			} else if w == infinity || d.fits(w, k, false, &docEntry{i, modeFlat, n.a, false}, nil, &scratch) {
 				stack = append(stack, docEntry{i, modeFlat, n.a, false})
 			} else {
 				stack = append(stack, docEntry{i, modeBreak, n.a, false})
@@ -351,16 +368,25 @@ func (d *docs) format(doc docRef, w int) string {
 	return out.String()
 }
 
-// fits is fits?/4. It works on its own stack (seeded with own) and, when
-// that runs out, reads on down the formatter's remaining stack (rest)
-// without changing it.
-func (d *docs) fits(w, k int, b bool, own []docEntry, rest []docEntry, scratch *[]docEntry) bool {
-	st := append((*scratch)[:0], own...)
-	defer func() { *scratch = st[:0] }()
+// fits is fits?/4. It works on its own stack (seeded with own, if any)
+// and, when that runs out, reads on down the formatter's remaining stack
+// (rest) without changing it. scratch keeps the stack's memory between
+// calls.
+func (d *docs) fits(w, k int, b bool, own *docEntry, rest []docEntry, scratch *[]docEntry) bool {
+	st := (*scratch)[:0]
+	if own != nil {
+		st = append(st, *own)
+	}
+	ok, st := d.fitsLoop(w, k, b, st, rest)
+	*scratch = st[:0]
+	return ok
+}
+
+func (d *docs) fitsLoop(w, k int, b bool, st []docEntry, rest []docEntry) (bool, []docEntry) {
 	r := len(rest)
 	for {
 		if k > w && b {
-			return false
+			return false, st
 		}
 		var e docEntry
 		if len(st) > 0 {
@@ -370,7 +396,7 @@ func (d *docs) fits(w, k int, b bool, own []docEntry, rest []docEntry, scratch *
 			r--
 			e = rest[r]
 		} else {
-			return true
+			return true, st
 		}
 		if e.mode == modeTail {
 			b = e.b
@@ -388,18 +414,18 @@ func (d *docs) fits(w, k int, b bool, own []docEntry, rest []docEntry, scratch *
 			}
 		case docForce:
 			if m != modeBreakNoFlat {
-				return false
+				return false, st
 			}
 			st = append(st, docEntry{i, m, n.a, false})
 		case docBreak:
 			if m == modeBreakNoFlat || m == modeBreak {
-				return true
+				return true, st
 			}
 			k += len(n.s)
 			b = true
 		case docLine:
 			if m == modeBreakNoFlat || m == modeBreak {
-				return true
+				return true, st
 			}
 			k = i
 			b = false

@@ -69,7 +69,9 @@ func InspectWith(t Term, o InspectOptions) string {
 		width = resolveLimit(o.Width, defaultWidth)
 	}
 	doc := in.d.group(in.toDoc(t, resolveLimit(o.Limit, 50), o.Charlists))
-	return in.d.format(doc, width)
+	out := in.d.format(doc, width)
+	in.d.release()
+	return out
 }
 
 type inspector struct {
