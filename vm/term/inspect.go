@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // InspectOptions are the options of Kernel.inspect/2 and IO.inspect/2
@@ -92,7 +93,7 @@ func (in *inspector) toDoc(t Term, limit, charlists int) docRef {
 	case KindFloat:
 		return d.text(FloatToString(t.FloatVal()))
 	case KindAtom:
-		return d.text(inspectAtom(t.AtomName()))
+		return d.text(atomTexts(t).literal)
 	case KindBinary:
 		return in.binary(t.Str(), limit)
 	case KindEmptyList:
@@ -129,6 +130,23 @@ func (in *inspector) integer(t Term) string {
 		return "-" + prefix + rest
 	}
 	return prefix + s
+}
+
+// atomText is how an atom inspects, alone and as a keyword key.
+type atomText struct{ literal, key string }
+
+// atomTextCache maps atom index to *atomText: an atom's text never
+// changes, and the same few atoms are inspected over and over.
+var atomTextCache sync.Map
+
+func atomTexts(a Term) *atomText {
+	if v, ok := atomTextCache.Load(a.AtomIndex()); ok {
+		return v.(*atomText)
+	}
+	name := a.AtomName()
+	t := &atomText{inspectAtom(name), inspectAtomKey(name)}
+	atomTextCache.Store(a.AtomIndex(), t)
+	return t
 }
 
 // ---- binaries ----
@@ -251,7 +269,7 @@ func (e *keywordList) next(d *docs, limit int) (docRef, docRef, bool) {
 // keyword is Inspect.List.keyword/2: "key: value".
 func (in *inspector) keyword(k, v Term, limit, charlists int) docRef {
 	d := in.d
-	return d.concat(d.text(inspectAtomKey(k.AtomName())), d.concat(d.text(" "), in.toDoc(v, limit, charlists)))
+	return d.concat(d.text(atomTexts(k).key), d.concat(d.text(" "), in.toDoc(v, limit, charlists)))
 }
 
 type termSlice struct {
