@@ -443,6 +443,13 @@ func (v *VM) interpret(p *Process) {
 			p.mbox.rewind()
 		case compile.RPEEK:
 			msg, ok := p.mbox.peek()
+			if ok && in.C > 0 {
+				rf := code.Filters[in.C-1]
+				for ok && !rf.Admits(msg, regs) {
+					p.mbox.advance()
+					msg, ok = p.mbox.peek()
+				}
+			}
 			if !ok {
 				pc = int(in.B)
 				break

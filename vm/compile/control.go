@@ -193,13 +193,18 @@ func (f *fnState) receiveExpr(n *syntax.Call, dst int, tail bool) {
 	}
 	msg := f.alloc()
 	loop, wait, next, end, afterL := f.newLabel(), f.newLabel(), f.newLabel(), f.newLabel(), f.newLabel()
-	f.emit(RSTART, 0, 0, 0)
-	f.mark(loop)
-	f.emitL(RPEEK, msg, 0, 0, 1, wait)
 	var cls []*syntax.Clause
 	if do := secs["do"]; do != nil {
 		cls = do.Clauses
 	}
+	filter := 0
+	if rf := f.recvFilter(cls); rf != nil {
+		f.code.Filters = append(f.code.Filters, rf)
+		filter = len(f.code.Filters)
+	}
+	f.emit(RSTART, 0, 0, 0)
+	f.mark(loop)
+	f.emitL(RPEEK, msg, 0, filter, 1, wait)
 	for _, cl := range cls {
 		nextClause := f.newLabel()
 		f.push()
@@ -248,4 +253,46 @@ func clauseList(n syntax.Node) ([]*syntax.Clause, bool) {
 		out[i] = c
 	}
 	return out, true
+}
+
+// recvFilter describes what a receive's clauses can match, when every
+// clause is a tagged tuple or a constant; nil when any clause could take
+// other messages.
+func (f *fnState) recvFilter(cls []*syntax.Clause) *RecvFilter {
+	if len(cls) == 0 {
+		return nil
+	}
+	rf := &RecvFilter{}
+	for _, cl := range cls {
+		pat := cl.Args[0]
+		for {
+			if b, ok := pat.(*syntax.BinaryOp); ok && b.Op == "=" {
+				if _, isVar := b.L.(*syntax.Var); isVar {
+					pat = b.R
+					continue
+				}
+				pat = b.L
+				continue
+			}
+			break
+		}
+		size := 0
+		if t, ok := pat.(*syntax.Tuple); ok && len(t.Elems) > 0 {
+			size, pat = len(t.Elems), t.Elems[0]
+		}
+		if u, ok := pat.(*syntax.UnaryOp); ok && u.Op == "^" {
+			r, ok := f.lookupLocal(varName(u.X))
+			if !ok {
+				return nil
+			}
+			rf.Shapes = append(rf.Shapes, RecvShape{Size: size, TagReg: r})
+			continue
+		}
+		k, ok := f.constant(pat)
+		if !ok {
+			return nil
+		}
+		rf.Shapes = append(rf.Shapes, RecvShape{Size: size, Tag: k, TagReg: -1})
+	}
+	return rf
 }

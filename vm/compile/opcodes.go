@@ -84,7 +84,7 @@ const (
 
 	// receive.
 	RSTART  // reset the mailbox cursor to the oldest message
-	RPEEK   // A=dst B=L: message under the cursor, or jump to L if none is left
+	RPEEK   // A=dst B=L C=filter: next message that may match (Code.Filters[C-1] when C > 0), or jump to L if none is left
 	RACCEPT // remove the message under the cursor
 	RNEXT   // A=L: move the cursor on, jump to L
 	RWAIT   // A=timeout register or -1 (infinity) B=L to rescan C=L for after

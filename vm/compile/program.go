@@ -42,7 +42,8 @@ type Code struct {
 	Lines   []int32 // source line of each instruction
 	Consts  []term.Term
 	Sites   []*Site
-	Funs    []*Code   // fn bodies created by FUN
+	Funs    []*Code // fn bodies created by FUN
+	Filters []*RecvFilter
 	Modules []*Module // modules installed by DEFMOD
 }
 
@@ -66,6 +67,43 @@ type Module struct {
 type StructField struct {
 	Name    term.Term
 	Default term.Term
+}
+
+// RecvFilter lets RPEEK skip, without running any pattern code, the
+// messages no clause of a receive can match: each clause wants a tuple
+// of a given size whose first element is a given constant (Size > 0),
+// or exactly a constant (Size == 0).
+type RecvFilter struct {
+	Shapes []RecvShape
+}
+
+// RecvShape is what one clause can match. The tag is a constant, or
+// (TagReg >= 0) the value of a pinned variable in that register.
+type RecvShape struct {
+	Size   int
+	Tag    term.Term
+	TagReg int
+}
+
+// Admits reports whether some clause could match msg; regs are the
+// registers of the frame running the receive.
+func (f *RecvFilter) Admits(msg term.Term, regs []term.Term) bool {
+	for _, s := range f.Shapes {
+		tag := s.Tag
+		if s.TagReg >= 0 {
+			tag = regs[s.TagReg]
+		}
+		if s.Size == 0 {
+			if term.Identical(msg, tag) {
+				return true
+			}
+			continue
+		}
+		if msg.IsTuple() && msg.TupleSize() == s.Size && term.Identical(msg.Elems()[0], tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // Function is one def/defp name/arity with all its clauses.
