@@ -6,6 +6,7 @@
 #   scripts/bench.sh            # build goiex, run everything
 #   GOIEX=./goiex scripts/bench.sh   # use an existing binary
 #   NO_ELIXIR=1 scripts/bench.sh     # goiex only
+#   NO_GOIEX=1 scripts/bench.sh      # Elixir only
 #   ONLY="ring loop" scripts/bench.sh
 #
 # "s" columns are the time each program measures itself with :timer.tc
@@ -24,7 +25,9 @@ fi
 benches=(${ONLY:-ring loop spawn selective hello})
 
 goiex=${GOIEX:-}
-if [ -z "$goiex" ]; then
+if [ -n "${NO_GOIEX:-}" ]; then
+	goiex=""
+elif [ -z "$goiex" ]; then
 	goiex=/tmp/goiex-bench
 	if ! go build -o "$goiex" . 2>/tmp/goiex-bench-build.log; then
 		echo "go build failed (see /tmp/goiex-bench-build.log); goiex columns will be empty" >&2
