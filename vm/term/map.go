@@ -291,15 +291,16 @@ func (n *hnode) put(k, v Term, h uint64, shift uint) (*hnode, bool) {
 	if shift >= 64 {
 		for i, e := range n.data {
 			if Identical(e.k, k) {
-				c := append([]entry(nil), n.data...)
-				c[i].v = v
-				return &hnode{data: c}, false
+				c := newDataNode(0, 0, len(n.data), nil)
+				copy(c.data, n.data)
+				c.data[i].v = v
+				return c, false
 			}
 		}
-		c := make([]entry, len(n.data)+1)
-		copy(c, n.data)
-		c[len(n.data)] = entry{k, v}
-		return &hnode{data: c}, true
+		c := newDataNode(0, 0, len(n.data)+1, nil)
+		copy(c.data, n.data)
+		c.data[len(n.data)] = entry{k, v}
+		return c, true
 	}
 	bit := bitpos(h, shift)
 	switch {
@@ -307,10 +308,10 @@ func (n *hnode) put(k, v Term, h uint64, shift uint) (*hnode, bool) {
 		i := index(n.dataMap, bit)
 		old := n.data[i]
 		if Identical(old.k, k) {
-			data := make([]entry, len(n.data))
-			copy(data, n.data)
-			data[i].v = v
-			return &hnode{dataMap: n.dataMap, nodeMap: n.nodeMap, data: data, kids: n.kids}, false
+			c := newDataNode(n.dataMap, n.nodeMap, len(n.data), n.kids)
+			copy(c.data, n.data)
+			c.data[i].v = v
+			return c, false
 		}
 		// Two keys share this position: push both down a level.
 		sub := pair(old, mapHash(old.k), entry{k, v}, h, shift+hashBits)
@@ -318,40 +319,46 @@ func (n *hnode) put(k, v Term, h uint64, shift uint) (*hnode, bool) {
 		copy(data, n.data[:i])
 		copy(data[i:], n.data[i+1:])
 		j := index(n.nodeMap, bit)
-		kids := make([]*hnode, len(n.kids)+1)
-		copy(kids, n.kids[:j])
-		kids[j] = sub
-		copy(kids[j+1:], n.kids[j:])
-		return &hnode{dataMap: n.dataMap &^ bit, nodeMap: n.nodeMap | bit, data: data, kids: kids}, true
+		c := newKidsNode(n.dataMap&^bit, n.nodeMap|bit, data, len(n.kids)+1)
+		copy(c.kids, n.kids[:j])
+		c.kids[j] = sub
+		copy(c.kids[j+1:], n.kids[j:])
+		return c, true
 	case n.nodeMap&bit != 0:
 		j := index(n.nodeMap, bit)
 		sub, added := n.kids[j].put(k, v, h, shift+hashBits)
-		kids := make([]*hnode, len(n.kids))
-		copy(kids, n.kids)
-		kids[j] = sub
-		return &hnode{dataMap: n.dataMap, nodeMap: n.nodeMap, data: n.data, kids: kids}, added
+		c := newKidsNode(n.dataMap, n.nodeMap, n.data, len(n.kids))
+		copy(c.kids, n.kids)
+		c.kids[j] = sub
+		return c, added
 	}
 	i := index(n.dataMap, bit)
-	data := make([]entry, len(n.data)+1)
-	copy(data, n.data[:i])
-	data[i] = entry{k, v}
-	copy(data[i+1:], n.data[i:])
-	return &hnode{dataMap: n.dataMap | bit, nodeMap: n.nodeMap, data: data, kids: n.kids}, true
+	c := newDataNode(n.dataMap|bit, n.nodeMap, len(n.data)+1, n.kids)
+	copy(c.data, n.data[:i])
+	c.data[i] = entry{k, v}
+	copy(c.data[i+1:], n.data[i:])
+	return c, true
 }
 
 // pair makes the node holding two entries whose hashes agree below shift.
 func pair(a entry, ha uint64, b entry, hb uint64, shift uint) *hnode {
 	if shift >= 64 {
-		return &hnode{data: []entry{a, b}}
+		c := newDataNode(0, 0, 2, nil)
+		c.data[0], c.data[1] = a, b
+		return c
 	}
 	ba, bb := bitpos(ha, shift), bitpos(hb, shift)
 	if ba == bb {
-		return &hnode{nodeMap: ba, kids: []*hnode{pair(a, ha, b, hb, shift+hashBits)}}
+		c := newKidsNode(0, ba, nil, 1)
+		c.kids[0] = pair(a, ha, b, hb, shift+hashBits)
+		return c
 	}
 	if ba > bb {
 		a, b = b, a
 	}
-	return &hnode{dataMap: ba | bb, data: []entry{a, b}}
+	c := newDataNode(ba|bb, 0, 2, nil)
+	c.data[0], c.data[1] = a, b
+	return c
 }
 
 // remove returns the node without k. A sub-node left with a single entry
