@@ -59,7 +59,9 @@ func (v *VM) doReturn(p *Process, val term.Term) {
 	p.frames[n] = frame{}
 	p.frames = p.frames[:n]
 	if n == 0 {
-		p.result = val
+		if p.keepResult {
+			p.ext().result = val
+		}
 		v.exit(p, nil)
 		return
 	}
@@ -165,7 +167,7 @@ func (v *VM) nativeError(p *Process, err error, in compile.Instr) *Raised {
 	case parkRequest:
 		p.sleepDst = in.A
 		p.sleepReturn = in.Op == compile.TCALL || in.Op == compile.TCALLF
-		p.sleepWith = e.Result
+		p.ext().sleepWith = e.Result
 		p.status = statusWaiting
 		v.addTimer(&timer{when: v.clock.Now() + e.Millis*1e6, proc: p, gen: p.recvGen})
 		return nil

@@ -96,23 +96,23 @@ var infoKeys = map[string]func(p *Process) term.Term{
 		return d
 	},
 	"registered_name": func(p *Process) term.Term {
-		if p.registered.Valid() {
-			return p.registered
+		if p.ext().registered.Valid() {
+			return p.ext().registered
 		}
 		return term.EmptyList
 	},
-	"links":     func(p *Process) term.Term { return term.List(p.links...) },
+	"links":     func(p *Process) term.Term { return term.List(p.ext().links...) },
 	"trap_exit": func(p *Process) term.Term { return term.Bool(p.trapExit) },
 	"monitors": func(p *Process) term.Term {
-		out := make([]term.Term, len(p.monitors))
-		for i, m := range p.monitors {
+		out := make([]term.Term, len(p.ext().monitors))
+		for i, m := range p.ext().monitors {
 			out[i] = term.Tuple(atomProcess, m.target)
 		}
 		return term.List(out...)
 	},
 	"monitored_by": func(p *Process) term.Term {
-		out := make([]term.Term, len(p.monitoredBy))
-		for i, m := range p.monitoredBy {
+		out := make([]term.Term, len(p.ext().monitoredBy))
+		for i, m := range p.ext().monitoredBy {
 			out[i] = m.watcher.pid
 		}
 		return term.List(out...)
@@ -158,8 +158,8 @@ func natInfo1(p *Process, a []term.Term) (term.Term, error) {
 		return term.Nil, nil
 	}
 	var out []term.Term
-	if q.registered.Valid() {
-		out = append(out, term.Tuple(term.Atom("registered_name"), q.registered))
+	if q.ext().registered.Valid() {
+		out = append(out, term.Tuple(term.Atom("registered_name"), q.ext().registered))
 	}
 	for _, k := range info1Keys {
 		out = append(out, term.Tuple(term.Atom(k), infoKeys[k](q)))
@@ -194,7 +194,7 @@ func natInfo2(p *Process, a []term.Term) (term.Term, error) {
 	if !ok {
 		return term.Term{}, Raise(NewArgumentErrorAt(2, "invalid item or item list"))
 	}
-	if key.AtomName() == "registered_name" && !q.registered.Valid() {
+	if key.AtomName() == "registered_name" && !q.ext().registered.Valid() {
 		return term.EmptyList, nil
 	}
 	return term.Tuple(key, f(q)), nil

@@ -54,7 +54,7 @@ func (v *VM) interpret(p *Process) {
 	if p.resume {
 		p.resume = false
 		if p.resumeReturn {
-			regs[0] = p.sleepWith
+			regs[0] = p.ext().sleepWith
 			v.doReturn(p, regs[0])
 			if p.status == statusExited {
 				return
@@ -63,7 +63,7 @@ func (v *VM) interpret(p *Process) {
 			code, instrs, pc = fr.code, fr.code.Instrs, fr.pc
 			regs = p.regs[fr.base : fr.base+code.NumRegs]
 		} else {
-			regs[p.sleepDst] = p.sleepWith
+			regs[p.sleepDst] = p.ext().sleepWith
 		}
 		p.sleepDst = -1
 	}

@@ -226,11 +226,11 @@ func natAlive(p *Process, a []term.Term) (term.Term, error) {
 func natRegister(p *Process, a []term.Term) (term.Term, error) {
 	pid, name := a[0], a[1]
 	target := p.vm.Process(pid)
-	if !name.IsAtom() || name == term.Undefined || target == nil || p.vm.registry[name] != nil || target.registered.Valid() {
+	if !name.IsAtom() || name == term.Undefined || target == nil || p.vm.registry[name] != nil || target.ext().registered.Valid() {
 		return term.Term{}, Raise(NewArgumentError("could not register " + term.Inspect(pid) + " with name " + term.Inspect(name) + " because it is not alive, the name is already taken, or it has already been given another name"))
 	}
 	p.vm.registry[name] = target
-	target.registered = name
+	target.ext().registered = name
 	return term.True, nil
 }
 
@@ -240,7 +240,7 @@ func natUnregister(p *Process, a []term.Term) (term.Term, error) {
 		return term.Term{}, Raise(NewArgumentError("could not unregister " + term.Inspect(a[0]) + " because it's not registered"))
 	}
 	delete(p.vm.registry, a[0])
-	q.registered = term.Term{}
+	q.ext().registered = term.Term{}
 	return term.True, nil
 }
 
@@ -265,10 +265,10 @@ func natList(p *Process, _ []term.Term) (term.Term, error) {
 }
 
 func dictGet(p *Process, k, def term.Term) term.Term {
-	if p.dict == nil {
+	if p.ext().dict == nil {
 		return def
 	}
-	if v, ok := p.dict.Get(k); ok {
+	if v, ok := p.ext().dict.Get(k); ok {
 		return v
 	}
 	return def
@@ -276,8 +276,8 @@ func dictGet(p *Process, k, def term.Term) term.Term {
 
 func natDictGetAll(p *Process, _ []term.Term) (term.Term, error) {
 	var out []term.Term
-	if p.dict != nil {
-		p.dict.Range(func(k, v term.Term) bool {
+	if p.ext().dict != nil {
+		p.ext().dict.Range(func(k, v term.Term) bool {
 			out = append(out, term.Tuple(k, v))
 			return true
 		})
@@ -287,17 +287,17 @@ func natDictGetAll(p *Process, _ []term.Term) (term.Term, error) {
 
 func natDictPut(p *Process, a []term.Term) (term.Term, error) {
 	old := dictGet(p, a[0], term.Nil)
-	if p.dict == nil {
-		p.dict = term.EmptyMap.MapVal()
+	if p.ext().dict == nil {
+		p.ext().dict = term.EmptyMap.MapVal()
 	}
-	p.dict = p.dict.Put(a[0], a[1])
+	p.ext().dict = p.ext().dict.Put(a[0], a[1])
 	return old, nil
 }
 
 func natDictDelete(p *Process, a []term.Term) (term.Term, error) {
 	old := dictGet(p, a[0], term.Nil)
-	if p.dict != nil {
-		p.dict = p.dict.Delete(a[0])
+	if p.ext().dict != nil {
+		p.ext().dict = p.ext().dict.Delete(a[0])
 	}
 	return old, nil
 }

@@ -55,27 +55,19 @@ type Process struct {
 	waiting      bool   // a deadline is set for the current wait
 	timedOut     bool
 	sleepDst     int32 // register receiving a parked native's result, or -1
-	sleepWith    term.Term
-	sleepReturn  bool // the parked native was a tail call: return its result
-	resume       bool // on next run, deliver sleepWith first
+	sleepReturn  bool  // the parked native was a tail call: return its result
+	resume       bool  // on next run, deliver sleepWith first
 	resumeReturn bool
 
-	links       []term.Term
-	monitors    []*monitor // monitors this process set
-	monitoredBy []*monitor // monitors set on this process
-	aliases     []term.Term
-	trapExit    bool
+	trapExit bool
 
 	reductions  int64
 	initialCall term.Term // {M, f, arity}
-	registered  term.Term // registered name, or zero Term
-	dict        *term.Map
 
-	result     term.Term // value of the initial call, once it returned
-	exitRaised *Raised   // the error that ended the process, if any
-	exitReason term.Term
-	onExit     func(p *Process)
+	keepResult bool // remember the initial call's value (scripts, shell inputs)
 	quiet      bool // no crash report (the script's main process reports its own)
+
+	x *procExtra // rarely used state, allocated on first use
 }
 
 // Pid returns the process's pid.
@@ -88,10 +80,20 @@ func (p *Process) VM() *VM { return p.vm }
 func (p *Process) Alive() bool { return p.status != statusExited }
 
 // Result is the value the process's initial function returned.
-func (p *Process) Result() term.Term { return p.result }
+func (p *Process) Result() term.Term {
+	if p.x == nil {
+		return term.Term{}
+	}
+	return p.x.result
+}
 
 // ExitError is the error that ended the process, or nil.
-func (p *Process) ExitError() *Raised { return p.exitRaised }
+func (p *Process) ExitError() *Raised {
+	if p.x == nil {
+		return nil
+	}
+	return p.x.exitRaised
+}
 
 // MessageQueueLen is the number of messages in the mailbox.
 func (p *Process) MessageQueueLen() int { return p.mbox.len }
@@ -104,4 +106,29 @@ func (p *Process) Messages() []term.Term { return p.mbox.slice() }
 func (p *Process) SetQuiet() { p.quiet = true }
 
 // OnExit sets a function called once when the process exits.
-func (p *Process) OnExit(f func(*Process)) { p.onExit = f }
+func (p *Process) OnExit(f func(*Process)) { p.ext().onExit = f }
+
+// procExtra is the state most processes never use (links, monitors,
+// names, the dictionary, how they ended), kept apart so that a million
+// waiting processes stay small.
+type procExtra struct {
+	sleepWith   term.Term
+	links       []term.Term
+	monitors    []*monitor // monitors this process set
+	monitoredBy []*monitor // monitors set on this process
+	aliases     []term.Term
+	registered  term.Term // registered name, or zero Term
+	dict        *term.Map
+	result      term.Term // value of the initial call, once it returned
+	exitRaised  *Raised   // the error that ended the process, if any
+	exitReason  term.Term
+	onExit      func(p *Process)
+}
+
+// ext returns p's extra state, allocating it on first use.
+func (p *Process) ext() *procExtra {
+	if p.x == nil {
+		p.x = &procExtra{}
+	}
+	return p.x
+}

@@ -177,12 +177,14 @@ func (v *VM) terminate(p *Process, reason term.Term, exc *Raised) {
 	}
 	p.status = statusExited
 	v.procs.remove(p.pid.PidSerial())
-	if p.registered.Valid() {
-		delete(v.registry, p.registered)
+	if p.x != nil && p.x.registered.Valid() {
+		delete(v.registry, p.x.registered)
 	}
-	p.exitReason = reason
+	if reason != term.Normal || p.x != nil {
+		p.ext().exitReason = reason
+	}
 	if exc != nil {
-		p.exitRaised = exc
+		p.ext().exitRaised = exc
 		if !p.quiet && exc.Class != ClassExit {
 			v.crashReport(p, exc)
 		}
@@ -196,13 +198,18 @@ func (v *VM) terminate(p *Process, reason term.Term, exc *Raised) {
 	for _, h := range v.exitHooks {
 		h(p)
 	}
-	if p.onExit != nil {
-		p.onExit(p)
+	if p.x != nil && p.x.onExit != nil {
+		p.x.onExit(p)
 	}
 }
 
 // ExitReason of a dead process (:normal if it ended normally).
-func (p *Process) ExitReasonTerm() term.Term { return p.exitReason }
+func (p *Process) ExitReasonTerm() term.Term {
+	if p.x == nil || !p.x.exitReason.Valid() {
+		return term.Normal
+	}
+	return p.x.exitReason
+}
 
 // crashReport logs a process that died of an error, as Elixir's Logger
 // does.

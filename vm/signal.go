@@ -32,7 +32,10 @@ var (
 )
 
 func (p *Process) linkedTo(pid term.Term) bool {
-	for _, l := range p.links {
+	if p.x == nil {
+		return false
+	}
+	for _, l := range p.x.links {
 		if l == pid {
 			return true
 		}
@@ -60,8 +63,8 @@ func (v *VM) Link(p *Process, pid term.Term) *Raised {
 		return v.signal(p, pid, atomNoproc, false)
 	}
 	if !p.linkedTo(pid) {
-		p.links = append(p.links, pid)
-		q.links = append(q.links, p.pid)
+		p.ext().links = append(p.ext().links, pid)
+		q.ext().links = append(q.ext().links, p.pid)
 		v.emit(Event{Kind: EventLink, From: p.pid, To: pid})
 	}
 	return nil
@@ -69,9 +72,9 @@ func (v *VM) Link(p *Process, pid term.Term) *Raised {
 
 // Unlink removes the link between p and pid, if any.
 func (v *VM) Unlink(p *Process, pid term.Term) {
-	p.links = removeTerm(p.links, pid)
+	p.ext().links = removeTerm(p.ext().links, pid)
 	if q := v.Process(pid); q != nil {
-		q.links = removeTerm(q.links, p.pid)
+		q.ext().links = removeTerm(q.ext().links, p.pid)
 	}
 	v.emit(Event{Kind: EventUnlink, From: p.pid, To: pid})
 }
@@ -90,8 +93,8 @@ func (v *VM) Monitor(p *Process, target term.Term) term.Term {
 		return ref
 	}
 	m := &monitor{ref: ref, watcher: p, target: obj, pid: q.pid}
-	p.monitors = append(p.monitors, m)
-	q.monitoredBy = append(q.monitoredBy, m)
+	p.ext().monitors = append(p.ext().monitors, m)
+	q.ext().monitoredBy = append(q.ext().monitoredBy, m)
 	v.emit(Event{Kind: EventMonitor, From: p.pid, To: q.pid, Ref: ref})
 	return ref
 }
@@ -100,11 +103,11 @@ func (v *VM) Monitor(p *Process, target term.Term) term.Term {
 // a {:DOWN, ref, …} already in p's mailbox.
 func (v *VM) Demonitor(p *Process, ref term.Term, flush bool) bool {
 	found := false
-	for i, m := range p.monitors {
+	for i, m := range p.ext().monitors {
 		if m.ref == ref {
-			p.monitors = append(p.monitors[:i], p.monitors[i+1:]...)
+			p.ext().monitors = append(p.ext().monitors[:i], p.ext().monitors[i+1:]...)
 			if q := v.Process(m.pid); q != nil {
-				q.monitoredBy = removeMonitor(q.monitoredBy, ref)
+				q.ext().monitoredBy = removeMonitor(q.ext().monitoredBy, ref)
 			}
 			found = true
 			break
@@ -170,34 +173,37 @@ func (v *VM) kill(q *Process, reason term.Term) *Raised {
 
 // propagate sends p's exit to its links and monitors.
 func (v *VM) propagate(p *Process, reason term.Term) {
-	links := p.links
-	p.links = nil
+	if p.x == nil {
+		return
+	}
+	links := p.ext().links
+	p.ext().links = nil
 	for _, pid := range links {
 		if q := v.Process(pid); q != nil {
-			q.links = removeTerm(q.links, p.pid)
+			q.ext().links = removeTerm(q.ext().links, p.pid)
 			v.signal(q, p.pid, reason, false)
 		}
 	}
-	for _, m := range p.monitoredBy {
+	for _, m := range p.ext().monitoredBy {
 		w := m.watcher
 		if w.status == statusExited {
 			continue
 		}
-		w.monitors = removeMonitor(w.monitors, m.ref)
+		w.ext().monitors = removeMonitor(w.ext().monitors, m.ref)
 		v.deliver(w, term.Tuple(atomDOWN, m.ref, atomProcess, m.target, reason))
 		v.emit(Event{Kind: EventDown, From: p.pid, To: w.pid, Ref: m.ref, Reason: reason})
 	}
-	p.monitoredBy = nil
-	for _, m := range p.monitors {
+	p.ext().monitoredBy = nil
+	for _, m := range p.ext().monitors {
 		if q := v.Process(m.pid); q != nil {
-			q.monitoredBy = removeMonitor(q.monitoredBy, m.ref)
+			q.ext().monitoredBy = removeMonitor(q.ext().monitoredBy, m.ref)
 		}
 	}
-	p.monitors = nil
-	for _, a := range p.aliases {
+	p.ext().monitors = nil
+	for _, a := range p.ext().aliases {
 		delete(v.aliases, a)
 	}
-	p.aliases = nil
+	p.ext().aliases = nil
 }
 
 // Alias makes a reference that p receives messages through until
@@ -205,7 +211,7 @@ func (v *VM) propagate(p *Process, reason term.Term) {
 func (v *VM) Alias(p *Process) term.Term {
 	ref := v.MakeRef()
 	v.aliases[ref] = p
-	p.aliases = append(p.aliases, ref)
+	p.ext().aliases = append(p.ext().aliases, ref)
 	return ref
 }
 
@@ -215,6 +221,6 @@ func (v *VM) Unalias(p *Process, ref term.Term) bool {
 		return false
 	}
 	delete(v.aliases, ref)
-	p.aliases = removeTerm(p.aliases, ref)
+	p.ext().aliases = removeTerm(p.ext().aliases, ref)
 	return true
 }

@@ -21,7 +21,7 @@ func (v *VM) start(p *Process, code *compile.Code, env []term.Term, args []term.
 	}
 	p.regs = make([]term.Term, n)
 	copy(p.regs, args)
-	p.frames = make([]frame, 1, 2)
+	p.frames = make([]frame, 1)
 	p.frames[0] = frame{code: code, env: env}
 	p.status = statusRunnable
 	v.runq.push(p)
@@ -31,6 +31,7 @@ func (v *VM) start(p *Process, code *compile.Code, env []term.Term, args []term.
 // or a shell input) with the given values in its first registers.
 func (v *VM) SpawnCode(code *compile.Code, args []term.Term) *Process {
 	p := v.newProcess()
+	p.keepResult = true
 	p.initialCall = term.Tuple(term.Atom("elixir_compiler_0"), term.Atom("__FILE__"), term.Int(1))
 	v.start(p, code, nil, args)
 	return p
@@ -42,13 +43,13 @@ func (v *VM) SpawnFun(f term.Term) *Process {
 	if fv := f.FunVal(); fv != nil {
 		p.initialCall = term.Tuple(term.Atom(fv.Module), term.Atom(initialName(fv)), term.Int(int64(fv.Arity)))
 	}
-	v.start(p, v.spawnStub, nil, []term.Term{f, term.EmptyList})
-	if c, ok := f.FunVal().Code.(*compile.Code); ok {
-		// Room for the stub and the function's own frame in one allocation.
-		regs := make([]term.Term, v.spawnStub.NumRegs+c.NumRegs)
-		copy(regs, p.regs)
-		p.regs = regs
+	if fv := f.FunVal(); fv.Arity == 0 {
+		if c, ok := fv.Code.(*compile.Code); ok {
+			v.start(p, c, fv.Env, nil)
+			return p
+		}
 	}
+	v.start(p, v.spawnStub, nil, []term.Term{f, term.EmptyList})
 	return p
 }
 
@@ -66,6 +67,12 @@ func initialName(fv *term.Fun) string {
 func (v *VM) SpawnMFA(module, name term.Term, args term.Term) *Process {
 	p := v.newProcess()
 	p.initialCall = term.Tuple(module, name, term.Int(int64(term.ListLength(args))))
+	if argv, ok := term.ListToSlice(args); ok {
+		if fn, exc := v.lookup(module, name, len(argv), false); exc == nil && fn.Code != nil {
+			v.start(p, fn.Code, nil, argv)
+			return p
+		}
+	}
 	v.start(p, v.applyStub, nil, []term.Term{module, name, args})
 	return p
 }

@@ -47,6 +47,9 @@ func (v *VM) addTimer(t *timer) {
 
 // fireTimers runs every timer that is due.
 func (v *VM) fireTimers() {
+	if len(v.timers) == 0 {
+		return
+	}
 	now := v.clock.Now()
 	for len(v.timers) > 0 && v.timers[0].when <= now {
 		t := heap.Pop(&v.timers).(*timer)

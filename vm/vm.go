@@ -258,8 +258,8 @@ func (v *VM) LoadLibrary(file string, src []byte) error {
 			break
 		}
 	}
-	if p.exitRaised != nil {
-		return fmt.Errorf("%s: %s", file, p.exitRaised.Error())
+	if exc := p.ExitError(); exc != nil {
+		return fmt.Errorf("%s: %s", file, exc.Error())
 	}
 	return nil
 }
