@@ -115,6 +115,12 @@ func (in *inspector) toDoc(t Term, limit, charlists int) docRef {
 }
 
 func (in *inspector) integer(t Term) string {
+	if in.base == 10 {
+		if t.IsSmallInt() {
+			return strconv.FormatInt(t.SmallInt(), 10)
+		}
+		return t.Big().String()
+	}
 	var s string
 	if t.IsSmallInt() {
 		s = strconv.FormatInt(t.SmallInt(), in.base)
@@ -122,9 +128,12 @@ func (in *inspector) integer(t Term) string {
 		s = t.Big().Text(in.base)
 	}
 	s = strings.ToUpper(s)
-	prefix := map[int]string{2: "0b", 8: "0o", 16: "0x"}[in.base]
-	if prefix == "" {
-		return s
+	prefix := "0x"
+	switch in.base {
+	case 2:
+		prefix = "0b"
+	case 8:
+		prefix = "0o"
 	}
 	if rest, neg := strings.CutPrefix(s, "-"); neg {
 		return "-" + prefix + rest
