@@ -168,7 +168,6 @@ func cmpIntFloat(i int64, f float64) int {
 		return sign(float64(i), f) // far apart: rounding i cannot matter
 	}
 	return sign(i, int64(f)) // f is integral and fits in an int64
-
 }
 
 func cmpMaps(a, b *Map, exact bool) int {
