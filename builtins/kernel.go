@@ -35,6 +35,21 @@ func kernelNatives() []vm.NativeSpec {
 		spec(m, "is_map_key", 2, func(p *vm.Process, a []term.Term) (term.Term, error) {
 			return isMapKey(p, []term.Term{a[1], a[0]})
 		}),
+		spec(m, "is_struct", 1, func(_ *vm.Process, a []term.Term) (term.Term, error) {
+			_, ok := term.StructName(a[0])
+			return term.Bool(ok), nil
+		}),
+		spec(m, "is_struct", 2, func(_ *vm.Process, a []term.Term) (term.Term, error) {
+			name, ok := term.StructName(a[0])
+			return term.Bool(ok && name == a[1]), nil
+		}),
+		spec(m, "is_exception", 1, func(_ *vm.Process, a []term.Term) (term.Term, error) {
+			return term.Bool(term.IsException(a[0])), nil
+		}),
+		spec(m, "is_exception", 2, func(_ *vm.Process, a []term.Term) (term.Term, error) {
+			name, ok := term.StructName(a[0])
+			return term.Bool(ok && term.IsException(a[0]) && name == a[1]), nil
+		}),
 		spec(m, "elem", 2, kernelElem),
 		spec(m, "put_elem", 3, kernelPutElem),
 		spec(m, "binary_part", 3, erlBinaryPart),

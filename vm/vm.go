@@ -252,6 +252,9 @@ func (v *VM) LoadLibrary(file string, src []byte) error {
 	if err != nil {
 		return err
 	}
+	// Loading the library must not use up the pids programs see.
+	serial := v.nextPid
+	defer func() { v.nextPid = serial }()
 	p := v.SpawnCode(code, nil)
 	for p.status != statusExited {
 		if v.runOne() == nil {

@@ -21,6 +21,8 @@ func init() {
 		"defmodule": (*fnState).defmodule,
 		"apply":     (*fnState).applyExpr,
 		"match?":    (*fnState).matchQ,
+		"put_in":    (*fnState).pathMacro,
+		"update_in": (*fnState).pathMacro,
 		"alias":     (*fnState).directive,
 		"import":    (*fnState).directive,
 		"require":   (*fnState).directive,
@@ -263,4 +265,38 @@ func keyword(n syntax.Node, key string) (syntax.Node, bool) {
 		}
 	}
 	return nil, false
+}
+
+// pathMacro rewrites put_in(m.a[:b], v) and update_in(m.a[:b], f) into
+// Kernel.put_in(m, [:a, :b], v) and Kernel.update_in(m, [:a, :b], f); the
+// three-argument forms are plain calls.
+func (f *fnState) pathMacro(n *syntax.Call, dst int, tail bool) {
+	if len(n.Args) != 2 {
+		f.remoteCall(kernelAtom, n.Name, n.Args, dst, tail)
+		return
+	}
+	var keys []syntax.Node
+	root := n.Args[0]
+	for {
+		c, ok := root.(*syntax.Call)
+		if !ok {
+			break
+		}
+		if a, ok := c.Target.(*syntax.Alias); ok && len(a.Parts) == 1 && a.Parts[0] == "Access" && c.Name == "get" && len(c.Args) == 2 {
+			keys = append([]syntax.Node{c.Args[1]}, keys...)
+			root = c.Args[0]
+			continue
+		}
+		if c.Target != nil && c.NoParens && len(c.Args) == 0 {
+			keys = append([]syntax.Node{&syntax.Atom{Pos: c.Pos, Name: c.Name}}, keys...)
+			root = c.Target
+			continue
+		}
+		break
+	}
+	if len(keys) == 0 {
+		f.fail(n, "%s/2 expects a path such as map.key[:k] as its first argument", n.Name)
+	}
+	args := []syntax.Node{root, &syntax.List{Pos: n.Pos, Elems: keys}, n.Args[1]}
+	f.remoteCall(kernelAtom, n.Name, args, dst, tail)
 }

@@ -114,6 +114,25 @@ func pipe(n *syntax.BinaryOp) syntax.Node {
 // becomes Enum.member?/2.
 func (f *fnState) in(n *syntax.BinaryOp, dst int) {
 	mark := f.nextReg
+	if _, isList := n.R.(*syntax.List); !isList {
+		// A module attribute holding a list works in guards too.
+		if t, ok := f.constant(n.R); ok {
+			if elems, proper := term.ListToSlice(t); proper {
+				x := f.operand(n.L)
+				end := f.newLabel()
+				f.loadK(dst, term.False)
+				k := f.alloc()
+				for _, e := range elems {
+					f.loadK(k, e)
+					f.emit(EQX, dst, x, k)
+					f.emitL(JTRUTHY, dst, 0, 0, 1, end)
+				}
+				f.mark(end)
+				f.release(mark)
+				return
+			}
+		}
+	}
 	switch r := n.R.(type) {
 	case *syntax.List:
 		if r.Tail == nil {
