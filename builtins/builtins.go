@@ -23,7 +23,7 @@ import (
 	"goiex/vm/term"
 )
 
-//go:embed lib/*.ex
+//go:embed lib/*.ex lib/*.use.exs
 var library embed.FS
 
 // Library returns the Elixir sources of the library, one module family

@@ -11,6 +11,7 @@ import (
 // natives first so that the library's Elixir definitions win where both
 // exist.
 func Install(v *vm.VM) error {
+	v.SetUseTemplates(UseTemplate)
 	for _, s := range Natives() {
 		v.RegisterNative(s)
 	}
