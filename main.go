@@ -139,13 +139,23 @@ func runScript(file string, src []byte, opts vm.Options) int {
 	main := machine.SpawnCode(code, nil)
 	main.SetQuiet()
 	if err := machine.RunUntilExit(main); err != nil {
+		machine.FlushLog()
 		fmt.Fprintf(opts.Stderr, "** (goiex) deadlock: the script's main process %s waits in receive forever: no other process can run and no timer is pending\n", inspectPid(main))
 		return 1
 	}
 	if exc := main.ExitError(); exc != nil {
+		machine.FlushLog()
 		fmt.Fprintf(opts.Stderr, "%s\n%s", exc.Error(), vm.FormatStacktrace(exc))
 		return 1
 	}
+	if reason := main.ExitReasonTerm(); reason != term.Normal {
+		// Killed by an exit signal (a linked process died): the reports
+		// still queued are lost, as when the BEAM halts.
+		machine.DropLog()
+		fmt.Fprintf(opts.Stderr, "** (EXIT from %s) %s\n\n", inspectPid(main), vm.FormatExit(reason, "\n    "))
+		return 1
+	}
+	machine.FlushLog()
 	return 0
 }
 

@@ -30,9 +30,7 @@ var (
 // skipPrefixes lists the scripts that need a later issue. They have golden
 // files recorded from Elixir, and each shows up in the test output as a skip
 // with its reason. Remove a line when its issue lands.
-var skipPrefixes = map[string]string{
-	"p3_": "needs links, monitors, trap_exit or GenServer (issue 3)",
-}
+var skipPrefixes = map[string]string{}
 
 // scriptTimeout bounds one run. Under the virtual clock no script should
 // come near it; reaching it is a failure (a hang, or a sleep on wall time).

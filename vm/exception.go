@@ -295,8 +295,101 @@ func FormatRaised(class Class, reason term.Term) string {
 		mod, _ := term.StructName(e)
 		return "** (" + term.ModuleName(mod) + ") " + ExceptionMessage(e)
 	case ClassExit:
-		return "** (exit) " + term.Inspect(reason)
+		return "** (exit) " + FormatExit(reason, "\n    ")
 	default:
 		return "** (throw) " + term.Inspect(reason)
 	}
+}
+
+// FormatExit words an exit reason as Elixir's Exception.format_exit/1
+// does, continuing lines with joiner ("\n    " at the top).
+func FormatExit(reason term.Term, joiner string) string {
+	if reason.IsAtom() {
+		switch reason.AtomName() {
+		case "normal", "shutdown", "killed":
+			return reason.AtomName()
+		case "calling_self":
+			return "process attempted to call itself"
+		case "timeout":
+			return "time out"
+		case "noconnection":
+			return "no connection"
+		case "noproc":
+			return "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started"
+		}
+	}
+	if reason.IsTuple() && reason.TupleSize() == 2 {
+		el := reason.Elems()
+		if el[0] == term.Atom("shutdown") {
+			return "shutdown: " + term.Inspect(el[1])
+		}
+		if mfa := el[1]; mfa.IsTuple() && mfa.TupleSize() == 3 && mfa.Elems()[0].IsAtom() && mfa.Elems()[1].IsAtom() && mfa.Elems()[2].IsList() {
+			return "exited in: " + formatMFA(mfa.Elems()[0], mfa.Elems()[1], mfa.Elems()[2]) +
+				joiner + "** (EXIT) " + FormatExit(el[0], joiner+"  ")
+		}
+		if stack := el[1]; stack.IsCons() {
+			e := NormalizeError(el[0])
+			if el[0].IsTuple() && el[0].TupleSize() == 2 && el[0].Elems()[0] == term.Atom("nocatch") {
+				e = NewErlangError(el[0])
+			}
+			banner := FormatRaised(ClassError, e)
+			var b strings.Builder
+			b.WriteString("an exception was raised:")
+			b.WriteString(joiner)
+			b.WriteString(strings.ReplaceAll(banner, "\n", joiner))
+			for l := stack; l.IsCons(); l = l.Tail() {
+				b.WriteString(joiner + "    " + FormatStackEntry(l.Head()))
+			}
+			return b.String()
+		}
+	}
+	return term.Inspect(reason)
+}
+
+// formatMFA is Exception.format_mfa/3 for a call with arguments:
+// "GenServer.call(#PID<0.1.0>, :x, 5000)".
+func formatMFA(mod, fun, args term.Term) string {
+	as, _ := term.ListToSlice(args)
+	parts := make([]string, len(as))
+	for i, a := range as {
+		parts[i] = term.Inspect(a)
+	}
+	return term.ModuleName(mod) + "." + fun.AtomName() + "(" + strings.Join(parts, ", ") + ")"
+}
+
+// FormatStackEntry renders {mod, fun, arity, [file: f, line: l]} as
+// Elixir prints a stacktrace line: "x.exs:4: M.f/1".
+func FormatStackEntry(e term.Term) string {
+	if !e.IsTuple() || e.TupleSize() != 4 {
+		return term.Inspect(e)
+	}
+	el := e.Elems()
+	mod, fun, arity := el[0], el[1].AtomName(), el[2]
+	n := arity
+	if arity.IsList() {
+		n = term.Int(int64(term.ListLength(arity)))
+	}
+	modName := term.ModuleName(mod)
+	name := fmt.Sprintf("%s.%s/%s", modName, fun, term.Inspect(n))
+	if strings.HasPrefix(fun, "-") && strings.Contains(fun, "-fun-") {
+		outer := strings.TrimPrefix(fun[:strings.Index(fun, "-fun-")], "-")
+		name = fmt.Sprintf("anonymous fn/%s in %s.%s", term.Inspect(n), modName, outer)
+	}
+	loc := ""
+	for l := el[3]; l.IsCons(); l = l.Tail() {
+		kv := l.Head()
+		if kv.IsTuple() && kv.TupleSize() == 2 {
+			switch kv.Elems()[0] {
+			case atomFile:
+				s, _ := term.ToString(kv.Elems()[1])
+				loc = s + loc
+			case atomLine:
+				loc += ":" + term.Inspect(kv.Elems()[1])
+			}
+		}
+	}
+	if loc == "" {
+		return name
+	}
+	return loc + ": " + name
 }

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"goiex/vm/compile"
@@ -218,6 +219,23 @@ func (v *VM) crashReport(p *Process, exc *Raised) {
 	if exc.Class == ClassThrow {
 		banner = FormatRaised(ClassError, term.Tuple(term.Atom("nocatch"), exc.Reason))
 	}
-	fmt.Fprintf(v.opts.Stderr, "\n%s [error] Process %s raised an exception\n%s\n%s",
-		v.clock.Wall().Format("15:04:05.000"), term.Inspect(p.pid), banner, FormatStacktrace(exc))
+	v.Log(fmt.Sprintf("\n%s [error] Process %s raised an exception\n%s\n%s",
+		v.clock.Wall().Format("15:04:05.000"), term.Inspect(p.pid), banner, FormatStacktrace(exc)))
 }
+
+// Log queues a log report. Like Elixir's Logger, reports are written
+// asynchronously: at the scheduler's next step, so a report of a process
+// whose crash also ends the program (through a link) is lost, as it is
+// on the BEAM.
+func (v *VM) Log(text string) { v.pendingLog = append(v.pendingLog, text) }
+
+// FlushLog writes the queued log reports.
+func (v *VM) FlushLog() {
+	for _, l := range v.pendingLog {
+		io.WriteString(v.opts.Stderr, l)
+	}
+	v.pendingLog = v.pendingLog[:0]
+}
+
+// DropLog forgets the queued log reports.
+func (v *VM) DropLog() { v.pendingLog = v.pendingLog[:0] }

@@ -55,6 +55,9 @@ var ErrDeadlock = errors.New("deadlock")
 // timer. It returns the process it ran, or nil when nothing can ever run
 // again.
 func (v *VM) runOne() *Process {
+	if len(v.pendingLog) > 0 {
+		v.FlushLog()
+	}
 	v.fireTimers()
 	if v.runq.size == 0 {
 		when, ok := v.nextTimer()

@@ -47,6 +47,7 @@ type VM struct {
 	exitHooks []func(*Process)
 
 	useTemplate func(string) ([]byte, bool)
+	pendingLog  []string
 
 	spawnStub *compile.Code // runs the initial call of a spawned process
 	applyStub *compile.Code
