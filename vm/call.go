@@ -62,6 +62,10 @@ func (v *VM) doReturn(p *Process, val term.Term) {
 		if p.keepResult {
 			p.ext().result = val
 		}
+		if p.evaluator {
+			v.evalDone(p, nil)
+			return
+		}
 		v.exit(p, nil)
 		return
 	}

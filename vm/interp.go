@@ -22,6 +22,10 @@ func (v *VM) execute(p *Process) {
 			}
 			exc := Raise(NewErlangError(term.Tuple(term.Atom("goiex_internal_error"), term.String(msg))))
 			v.captureTrace(p, exc)
+			if p.evaluator {
+				v.evalDone(p, exc)
+				return
+			}
 			v.exit(p, exc)
 		}
 	}()
@@ -56,7 +60,7 @@ func (v *VM) interpret(p *Process) {
 		if p.resumeReturn {
 			regs[0] = p.ext().sleepWith
 			v.doReturn(p, regs[0])
-			if p.status == statusExited {
+			if len(p.frames) == 0 {
 				return
 			}
 			fr = &p.frames[len(p.frames)-1]
@@ -410,7 +414,7 @@ func (v *VM) interpret(p *Process) {
 			}
 		case compile.RETURN:
 			v.doReturn(p, regs[in.A])
-			if p.status == statusExited {
+			if len(p.frames) == 0 {
 				return
 			}
 			reload()

@@ -64,8 +64,10 @@ type Process struct {
 	reductions  int64
 	initialCall term.Term // {M, f, arity}
 
-	keepResult bool // remember the initial call's value (scripts, shell inputs)
-	quiet      bool // no crash report (the script's main process reports its own)
+	evaluator  bool    // a shell's evaluator: errors end the input, not the process
+	evalErr    *Raised // how the last input ended, if with an error
+	keepResult bool    // remember the initial call's value (scripts, shell inputs)
+	quiet      bool    // no crash report (the script's main process reports its own)
 
 	x *procExtra // rarely used state, allocated on first use
 }

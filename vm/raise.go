@@ -114,6 +114,10 @@ func (v *VM) handle(p *Process, exc *Raised) bool {
 		p.regs[h.regs+3] = exc.Normalized()
 		return true
 	}
+	if p.evaluator {
+		v.evalDone(p, exc)
+		return false
+	}
 	v.exit(p, exc)
 	return false
 }
