@@ -58,6 +58,8 @@ func Natives() []vm.NativeSpec {
 		ioNatives(),
 		systemNatives(),
 		exceptionNatives(),
+		loggerNatives(),
+		etsNatives(),
 	} {
 		all = append(all, group...)
 	}
