@@ -446,13 +446,12 @@ func (v *VM) interpret(p *Process) {
 		case compile.RSTART:
 			p.mbox.rewind()
 		case compile.RPEEK:
-			msg, ok := p.mbox.peek()
-			if ok && in.C > 0 {
-				rf := code.Filters[in.C-1]
-				for ok && !rf.Admits(msg, regs) {
-					p.mbox.advance()
-					msg, ok = p.mbox.peek()
-				}
+			var msg term.Term
+			var ok bool
+			if in.C > 0 {
+				msg, ok = p.mbox.skipTo(code.Filters[in.C-1], regs)
+			} else {
+				msg, ok = p.mbox.peek()
 			}
 			if !ok {
 				pc = int(in.B)

@@ -1,6 +1,9 @@
 package vm
 
-import "goiex/vm/term"
+import (
+	"goiex/vm/compile"
+	"goiex/vm/term"
+)
 
 // mailbox is a process's message queue: a singly linked list with a
 // cursor, so that receive can scan from the oldest message, remove the
@@ -48,6 +51,34 @@ func (m *mailbox) peek() (term.Term, bool) {
 		return term.Term{}, false
 	}
 	return n.msg, true
+}
+
+// skipTo moves the cursor to the next message the filter admits and
+// returns it. The common case, one tagged-tuple shape, is checked inline.
+func (m *mailbox) skipTo(rf *compile.RecvFilter, regs []term.Term) (term.Term, bool) {
+	if len(rf.Shapes) == 1 && rf.Shapes[0].Size > 0 {
+		s := rf.Shapes[0]
+		tag := s.Tag
+		if s.TagReg >= 0 {
+			tag = regs[s.TagReg]
+		}
+		if tag.IsAtom() {
+			for n := m.prev.next; n != nil; n = n.next {
+				if msg := n.msg; msg.IsTuple() && msg.TupleSize() == s.Size && msg.Elems()[0] == tag {
+					return msg, true
+				}
+				m.prev = n
+			}
+			return term.Term{}, false
+		}
+	}
+	for n := m.prev.next; n != nil; n = n.next {
+		if rf.Admits(n.msg, regs) {
+			return n.msg, true
+		}
+		m.prev = n
+	}
+	return term.Term{}, false
 }
 
 // advance moves the cursor to the next message.
