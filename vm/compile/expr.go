@@ -132,6 +132,16 @@ func (f *fnState) variable(v *syntax.Var, dst int) {
 	if strings.HasPrefix(v.Name, "_") {
 		f.fail(v, "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions")
 	}
+	if r, ok := f.lookupLocal(v.Name); ok {
+		if r != dst {
+			f.emit(MOVE, dst, r, 0)
+		}
+		return
+	}
+	if idx, ok := f.captureIndex(v.Name); ok {
+		f.emit(LOADENV, dst, idx, 0)
+		return
+	}
 	mark := f.nextReg
 	r, ok := f.varReg(v.Name)
 	if !ok {

@@ -187,8 +187,11 @@ func ignorable(n syntax.Node) bool {
 func (f *fnState) match(n *syntax.BinaryOp, dst int) {
 	f.value(n.R, dst)
 	fail := f.newLabel()
-	ok := f.newLabel()
 	f.pattern(n.L, dst, fail)
+	if !f.labelUsed(fail) {
+		return // a pattern that cannot fail (a variable) needs no error path
+	}
+	ok := f.newLabel()
 	f.jump(ok)
 	f.mark(fail)
 	f.emit(MATCHERR, dst, f.konst(term.Atom("badmatch")), 0)
@@ -226,7 +229,9 @@ func (f *fnState) guardExpr(g syntax.Node, fail int) {
 		f.value(a, t)
 		f.emit(GUARDEND, 0, 0, 0)
 		f.emitL(TTRUE, t, 0, 0, 2, next)
-		f.jump(ok)
+		if next != fail {
+			f.jump(ok)
+		}
 		if next != fail {
 			f.mark(next)
 		}

@@ -142,45 +142,80 @@ func disassemble(b *strings.Builder, c *Code, indent string) {
 	}
 }
 
+// Operand kinds, for the disassembler.
+const (
+	oNone = iota
+	oReg
+	oConst
+	oLabel
+	oInt
+	oSite
+	oFun
+	oMod
+	oRegOrNone // a register, or -1 for none (RWAIT's timeout)
+)
+
+// operandKinds says how to print A, B and C of each opcode; opcodes not
+// listed have three registers.
+var operandKinds = map[Opcode][3]int{
+	NOP: {}, MOVE: {oReg, oReg}, LOADK: {oReg, oConst}, LOADENV: {oReg, oInt},
+	JUMP: {oLabel}, JFALSY: {oReg, oLabel}, JTRUTHY: {oReg, oLabel}, JNOTBOOL: {oReg, oLabel, oConst},
+	ADDI: {oReg, oReg, oInt}, NEG: {oReg, oReg}, NOT: {oReg, oReg}, BANG: {oReg, oReg},
+	TOSTR: {oReg, oReg}, ISTYPE: {oReg, oReg, oInt},
+	TUPLE: {oReg, oReg, oInt}, LIST: {oReg, oReg, oInt}, LISTT: {oReg, oReg, oInt},
+	MAP: {oReg, oReg, oInt}, MAPUPD: {oReg, oReg, oInt}, MAPPUT: {oReg, oReg, oInt}, FUN: {oReg, oFun, oReg},
+	TTUPLE: {oReg, oInt, oLabel}, TCONS: {oReg, oNone, oLabel}, TNIL: {oReg, oNone, oLabel},
+	TMAP: {oReg, oNone, oLabel}, TEQK: {oReg, oConst, oLabel}, TEQ: {oReg, oReg, oLabel},
+	TTRUE: {oReg, oNone, oLabel}, TBINPRE: {oReg, oConst, oLabel},
+	ELEM: {oReg, oReg, oInt}, HEAD: {oReg, oReg}, TAIL: {oReg, oReg}, MAPGET: {oReg, oReg, oLabel},
+	BINREST: {oReg, oReg, oInt}, BINSEG: {oReg, oReg, oLabel}, BINPUT: {oReg, oReg, oInt},
+	CALL: {oReg, oSite, oReg}, TCALL: {oNone, oSite, oReg}, CALLF: {oReg, oReg, oInt}, TCALLF: {oNone, oReg, oInt},
+	APPLY: {oReg, oReg, oInt}, RETURN: {oReg}, FIELD: {oReg, oReg, oConst},
+	RSTART: {}, RPEEK: {oReg, oLabel, oInt}, RACCEPT: {}, RNEXT: {oLabel}, RWAIT: {oRegOrNone, oLabel, oLabel},
+	TRY: {oLabel, oReg}, TRYEND: {}, RERAISE: {oReg}, GUARD: {oLabel}, GUARDEND: {},
+	MATCHERR: {oReg, oConst}, FUNCERR: {}, DEFMOD: {oReg, oMod, oConst},
+}
+
 func operands(c *Code, in Instr) string {
-	k := func(i int32) string {
-		if int(i) < len(c.Consts) {
-			return term.Inspect(c.Consts[i])
+	kinds, ok := operandKinds[in.Op]
+	if !ok {
+		kinds = [3]int{oReg, oReg, oReg}
+	}
+	var parts []string
+	for i, v := range [3]int32{in.A, in.B, in.C} {
+		switch kinds[i] {
+		case oReg:
+			parts = append(parts, fmt.Sprintf("r%d", v))
+		case oRegOrNone:
+			if v < 0 {
+				parts = append(parts, "-")
+			} else {
+				parts = append(parts, fmt.Sprintf("r%d", v))
+			}
+		case oConst:
+			if int(v) < len(c.Consts) {
+				parts = append(parts, term.Inspect(c.Consts[v]))
+			} else {
+				parts = append(parts, fmt.Sprintf("K%d?", v))
+			}
+		case oLabel:
+			parts = append(parts, fmt.Sprintf("L%d", v))
+		case oInt:
+			parts = append(parts, fmt.Sprint(v))
+		case oFun:
+			parts = append(parts, fmt.Sprintf("fn#%d", v))
+		case oMod:
+			if int(v) < len(c.Modules) {
+				parts = append(parts, c.Modules[v].Name)
+			}
+		case oSite:
+			s := c.Sites[v]
+			if s.Local {
+				parts = append(parts, fmt.Sprintf("%s/%d", s.Name.AtomName(), s.Arity))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s.%s/%d", term.ModuleName(s.Module), s.Name.AtomName(), s.Arity))
+			}
 		}
-		return fmt.Sprintf("K%d?", i)
 	}
-	site := func(i int32) string {
-		s := c.Sites[i]
-		if s.Local {
-			return fmt.Sprintf("%s/%d", s.Name.AtomName(), s.Arity)
-		}
-		return fmt.Sprintf("%s.%s/%d", term.ModuleName(s.Module), s.Name.AtomName(), s.Arity)
-	}
-	switch in.Op {
-	case LOADK:
-		return fmt.Sprintf("r%d %s", in.A, k(in.B))
-	case TEQK, TBINPRE:
-		return fmt.Sprintf("r%d %s L%d", in.A, k(in.B), in.C)
-	case CALL:
-		return fmt.Sprintf("r%d %s r%d", in.A, site(in.B), in.C)
-	case TCALL:
-		return fmt.Sprintf("%s r%d", site(in.B), in.C)
-	case JUMP, RNEXT:
-		return fmt.Sprintf("L%d", in.A)
-	case JFALSY, JTRUTHY, RPEEK:
-		return fmt.Sprintf("r%d L%d", in.A, in.B)
-	case TTUPLE, TCONS, TNIL, TMAP, TEQ, TTRUE, MAPGET:
-		return fmt.Sprintf("r%d %d L%d", in.A, in.B, in.C)
-	case ADDI, ELEM, BINREST, ISTYPE, CALLF, TCALLF:
-		return fmt.Sprintf("r%d r%d %d", in.A, in.B, in.C)
-	case FIELD:
-		return fmt.Sprintf("r%d r%d %s", in.A, in.B, k(in.C))
-	case MATCHERR:
-		return fmt.Sprintf("r%d %s", in.A, k(in.B))
-	case JNOTBOOL:
-		return fmt.Sprintf("r%d L%d %s", in.A, in.B, k(in.C))
-	case RSTART, RACCEPT, TRYEND, GUARDEND, FUNCERR, NOP:
-		return ""
-	}
-	return fmt.Sprintf("r%d r%d r%d", in.A, in.B, in.C)
+	return strings.Join(parts, " ")
 }

@@ -201,6 +201,16 @@ func (f *fnState) emitL(op Opcode, a, b, c int, which, label int) {
 
 func (f *fnState) jump(label int) { f.emitL(JUMP, 0, 0, 0, 0, label) }
 
+// labelUsed reports whether any instruction jumps to label.
+func (f *fnState) labelUsed(label int) bool {
+	for _, p := range f.patches {
+		if p.label == label {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *fnState) konst(t term.Term) int {
 	if i, ok := f.consts[t]; ok {
 		return int(i)
