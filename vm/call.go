@@ -168,6 +168,8 @@ func (v *VM) nativeError(p *Process, err error, in compile.Instr) *Raised {
 	switch e := err.(type) {
 	case *Raised:
 		return e
+	case callRequest:
+		return v.invoke(p, e.fun, e.args, in.A, in.Op == compile.TCALL || in.Op == compile.TCALLF)
 	case parkRequest:
 		p.sleepDst = in.A
 		p.sleepReturn = in.Op == compile.TCALL || in.Op == compile.TCALLF

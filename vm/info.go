@@ -167,7 +167,13 @@ func natInfo1(p *Process, a []term.Term) (term.Term, error) {
 	return term.List(out...), nil
 }
 
-func natInfo2(p *Process, a []term.Term) (term.Term, error) {
+// natInfo2 is Process.info/2: unlike :erlang.process_info/2 it answers
+// {:registered_name, []} for a process without a name.
+func natInfo2(p *Process, a []term.Term) (term.Term, error) { return processInfo2(p, a, false) }
+
+func natErlangInfo2(p *Process, a []term.Term) (term.Term, error) { return processInfo2(p, a, true) }
+
+func processInfo2(p *Process, a []term.Term, erlangStyle bool) (term.Term, error) {
 	q := p.vm.Process(a[0])
 	if !a[0].IsPid() {
 		return term.Term{}, Raise(NewArgumentErrorAt(1, "not a pid"))
@@ -179,7 +185,7 @@ func natInfo2(p *Process, a []term.Term) (term.Term, error) {
 	if key.IsList() {
 		var out []term.Term
 		for l := key; l.IsCons(); l = l.Tail() {
-			item, err := natInfo2(p, []term.Term{a[0], l.Head()})
+			item, err := processInfo2(p, []term.Term{a[0], l.Head()}, erlangStyle)
 			if err != nil {
 				return item, err
 			}
@@ -194,7 +200,7 @@ func natInfo2(p *Process, a []term.Term) (term.Term, error) {
 	if !ok {
 		return term.Term{}, Raise(NewArgumentErrorAt(2, "invalid item or item list"))
 	}
-	if key.AtomName() == "registered_name" && !q.ext().registered.Valid() {
+	if key.AtomName() == "registered_name" && !q.ext().registered.Valid() && erlangStyle {
 		return term.EmptyList, nil
 	}
 	return term.Tuple(key, f(q)), nil

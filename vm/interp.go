@@ -44,6 +44,15 @@ type parkRequest struct {
 
 func (parkRequest) Error() string { return "park" }
 
+// callRequest is returned by a native that ends by calling a function
+// (apply/2,3): the interpreter makes the call in the native's place.
+type callRequest struct {
+	fun  term.Term
+	args []term.Term
+}
+
+func (callRequest) Error() string { return "call" }
+
 // Sleep makes a native wait ms milliseconds, then return result.
 func Sleep(ms int64, result term.Term) error { return parkRequest{ms, result} }
 
@@ -338,8 +347,12 @@ func (v *VM) interpret(p *Process) {
 				if err != nil {
 					fr.pc = pc
 					exc = v.nativeError(p, err, in)
-					if exc == nil { // parked
-						return
+					if exc == nil { // parked, or it asked for a call
+						if p.status != statusRunning || len(p.frames) == 0 {
+							return
+						}
+						reload()
+						continue
 					}
 					break
 				}

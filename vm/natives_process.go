@@ -42,7 +42,11 @@ func registerVMNatives(v *VM) {
 		{Module: ":timer", Name: "sleep", Arity: 1, Fn: natSleep},
 		{Module: "Process", Name: "alive?", Arity: 1, Fn: natAlive, Doc: "Tells whether the process is alive."},
 		{Module: "Process", Name: "info", Arity: 2, Fn: natInfo2, Doc: "Returns one item of information about a process, or nil if it is dead."},
-		{Module: ":erlang", Name: "process_info", Arity: 2, Fn: natInfo2},
+		{Module: ":erlang", Name: "process_info", Arity: 2, Fn: natErlangInfo2},
+		{Module: "Kernel", Name: "apply", Arity: 2, Fn: natApply, Doc: "Calls a function with a list of arguments: apply(fun, [a, b])."},
+		{Module: "Kernel", Name: "apply", Arity: 3, Fn: natApply, Doc: "Calls module.fun with a list of arguments: apply(Enum, :sum, [[1, 2]])."},
+		{Module: ":erlang", Name: "apply", Arity: 2, Fn: natApply},
+		{Module: ":erlang", Name: "apply", Arity: 3, Fn: natApply},
 		{Module: "Process", Name: "register", Arity: 2, Fn: natRegister, Doc: "Registers a name for a pid."},
 		{Module: "Process", Name: "unregister", Arity: 1, Fn: natUnregister},
 		{Module: "Process", Name: "whereis", Arity: 1, Fn: natWhereis, Doc: "Returns the pid registered under a name, or nil."},
@@ -411,4 +415,22 @@ func natPow(p *Process, a []term.Term) (term.Term, error) {
 		return term.Term{}, exc
 	}
 	return r, nil
+}
+
+// natApply is apply/2,3 called as a function value (&apply/3, or
+// {:erlang, :apply, [f, args]} as an initial call): it asks the
+// interpreter to make the call in its place.
+func natApply(p *Process, a []term.Term) (term.Term, error) {
+	f, list := a[0], a[len(a)-1]
+	if len(a) == 3 {
+		if !a[0].IsAtom() || !a[1].IsAtom() {
+			return term.Term{}, Raise(NewArgumentError("argument error"))
+		}
+		f = term.Tuple(a[0], a[1])
+	}
+	args, ok := term.ListToSlice(list)
+	if !ok {
+		return term.Term{}, Raise(NewArgumentError("argument error"))
+	}
+	return term.Term{}, callRequest{fun: f, args: args}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"goiex/vm/syntax"
-	"goiex/vm/term"
 )
 
 // defGroup is all the clauses of one def/defp name/arity.
@@ -55,13 +54,54 @@ func collectDefs(f *fnState, ms *modState, exprs []syntax.Node) *defGroups {
 			g.clauses = append(g.clauses, &syntax.Clause{Pos: call.Pos, Args: pats, Guard: guard, Body: body})
 		}
 	}
+	// f(a, b \\ 1, c \\ 2) also defines f/1 and f/2, whose clauses call
+	// f/3: the first defaults take the extra arguments, the rest their
+	// default values. Where f/2 exists already, its new clause comes after
+	// the written ones, as in Elixir.
+	for _, g := range append([]*defGroup(nil), gs.order...) {
+		nd := countDefaults(g)
+		required := g.arity - nd
+		for k := required; k < g.arity; k++ {
+			key := fmt.Sprintf("%s/%d", g.name, k)
+			target := byKey[key]
+			if target == nil {
+				target = &defGroup{name: g.name, arity: k, private: g.private, defaults: make([]syntax.Node, k), line: g.line}
+				byKey[key] = target
+				gs.order = append(gs.order, target)
+			}
+			target.clauses = append(target.clauses, defaultClause(g, k))
+		}
+	}
 	for _, g := range gs.order {
 		ms.defs[fmt.Sprintf("%s/%d", g.name, g.arity)] = true
-		for k := g.arity - countDefaults(g); k < g.arity; k++ {
-			ms.defs[fmt.Sprintf("%s/%d", g.name, k)] = true
+		if g.private {
+			ms.priv[fmt.Sprintf("%s/%d", g.name, g.arity)] = true
 		}
 	}
 	return gs
+}
+
+// defaultClause is the clause of name/k that calls name/arity with the
+// missing arguments taken from the defaults.
+func defaultClause(g *defGroup, k int) *syntax.Clause {
+	pos := syntax.Pos{Line: g.line}
+	supplied := k - (g.arity - countDefaults(g))
+	params := make([]syntax.Node, 0, k)
+	args := make([]syntax.Node, 0, g.arity)
+	for i, d := range g.defaults {
+		if d == nil || supplied > 0 {
+			if d != nil {
+				supplied--
+			}
+			v := &syntax.Var{Pos: pos, Name: fmt.Sprintf("default arg %d", i)}
+			params = append(params, v)
+			args = append(args, v)
+			continue
+		}
+		args = append(args, d)
+	}
+	call := &syntax.Call{Pos: pos, Name: g.name, Args: args}
+	return &syntax.Clause{Pos: pos, Args: params, Body: &syntax.Block{Pos: pos, Exprs: []syntax.Node{call}}}
 }
 
 func countDefaults(g *defGroup) int {
@@ -138,36 +178,4 @@ func (f *fnState) compileFunction(ms *modState, g *defGroup) {
 	h.functionClauses(g.clauses)
 	ms.out.Functions = append(ms.out.Functions, &Function{Name: g.name, Arity: g.arity, Private: g.private, Code: h.finish(), Line: g.line})
 
-	// f(a, b \\ 1, c \\ 2) also defines f/1 and f/2: the first defaults
-	// take the extra arguments, the rest their default values.
-	nd := countDefaults(g)
-	required := g.arity - nd
-	for k := required; k < g.arity; k++ {
-		code := &Code{
-			Name:     fmt.Sprintf("%s.%s/%d", ms.name, g.name, k),
-			Module:   ms.name,
-			Function: fmt.Sprintf("%s/%d", g.name, k),
-			Arity:    k,
-			File:     f.c.file,
-		}
-		w := newFnState(f.c, code, nil)
-		w.line = int32(g.line)
-		supplied := k - required
-		base := w.allocN(g.arity)
-		next := 0
-		for i, d := range g.defaults {
-			if d == nil || supplied > 0 {
-				if d != nil {
-					supplied--
-				}
-				w.emit(MOVE, base+i, next, 0)
-				next++
-				continue
-			}
-			w.value(d, base+i)
-		}
-		s := w.site(&Site{Module: ms.atom, Name: term.Atom(g.name), Arity: g.arity, Local: true})
-		w.emit(TCALL, 0, s, base)
-		ms.out.Functions = append(ms.out.Functions, &Function{Name: g.name, Arity: k, Private: g.private, Code: w.finish(), Line: g.line})
-	}
 }

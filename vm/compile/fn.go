@@ -88,6 +88,11 @@ func (f *fnState) capture(n *syntax.Capture, dst int) {
 	if op, ok := n.Expr.(*syntax.BinaryOp); ok && op.Op == "/" {
 		if ar, ok := op.R.(*syntax.Int); ok {
 			if mod, name, ok := f.captureTarget(op.L, int(ar.Value)); ok {
+				if m := f.c.mod; m != nil && mod == m.atom && m.priv[fmt.Sprintf("%s/%d", name, ar.Value)] {
+					// &private/1 is a closure calling the private function.
+					f.localCapture(n, name, int(ar.Value), dst)
+					return
+				}
 				fun := &term.Fun{Module: mod.AtomName(), Name: name, Arity: int(ar.Value), External: true}
 				f.loadK(dst, term.NewFun(fun))
 				return
@@ -153,4 +158,15 @@ func maxCaptureArg(n syntax.Node) int {
 		return true
 	})
 	return max
+}
+
+// localCapture compiles &name/arity of a private function as the closure
+// fn a1, …, an -> name(a1, …, an) end.
+func (f *fnState) localCapture(n *syntax.Capture, name string, arity, dst int) {
+	code := f.childCode(arity)
+	g := newFnState(f.c, code, f)
+	g.line = f.line
+	s := g.site(&Site{Module: f.c.mod.atom, Name: term.Atom(name), Arity: arity, Local: true})
+	g.emit(TCALL, 0, s, 0)
+	f.closure(g, dst)
 }

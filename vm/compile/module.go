@@ -20,6 +20,9 @@ type Options struct {
 	// UseTemplate returns the module-body source that `use Module`
 	// injects (definitions the using module does not make itself).
 	UseTemplate func(module string) ([]byte, bool)
+	// Imports are modules imported before the code's first line, as iex
+	// imports IEx.Helpers into every input typed at its prompt.
+	Imports []term.Term
 }
 
 type compiler struct {
@@ -37,6 +40,7 @@ type modState struct {
 	atom  term.Term
 	attrs map[string]syntax.Node
 	defs  map[string]bool // "name/arity"
+	priv  map[string]bool // "name/arity" of defp functions
 	out   *Module
 }
 
@@ -59,6 +63,7 @@ func Compile(file string, top *syntax.Block, opts Options) (code *Code, err erro
 // the returned order.
 func CompileWithBindings(file string, top *syntax.Block, names []string, opts Options) (*Code, []string, error) {
 	c := &compiler{file: file, opts: opts, aliases: map[string]string{}, compiled: map[term.Term]*Module{}}
+	c.imports = append([]term.Term(nil), opts.Imports...)
 	var out []string
 	code, err := c.compileTop(top, func(f *fnState) {
 		for i, n := range names {
@@ -169,7 +174,7 @@ func (f *fnState) defmodule(n *syntax.Call, dst int, tail bool) {
 	}
 	ms := &modState{
 		name: name, atom: moduleAtom(name),
-		attrs: map[string]syntax.Node{}, defs: map[string]bool{},
+		attrs: map[string]syntax.Node{}, defs: map[string]bool{}, priv: map[string]bool{},
 		out: &Module{Name: name, Atom: moduleAtom(name), File: c.file, Line: n.Pos.Line, Attributes: map[string]term.Term{}},
 	}
 	savedMod, savedAliases, savedImports := c.mod, copyAliases(c.aliases), c.imports
