@@ -22,7 +22,7 @@ if [ ! -x /usr/bin/time ]; then
 	exit 1
 fi
 
-benches=(${ONLY:-ring loop spawn selective hello})
+benches=(${ONLY:-ring loop spawn selective hello genserver supervisor})
 
 goiex=${GOIEX:-}
 if [ -n "${NO_GOIEX:-}" ]; then
@@ -79,6 +79,8 @@ target() {
 	spawn) echo "<= 2 s, <= 1000 B/proc" ;;
 	selective) echo "<= 2x Elixir" ;;
 	hello) echo "<= 0.02 s, <= 30 MB" ;;
+	genserver) echo "<= 2x Elixir (100,000 calls)" ;;
+	supervisor) echo "<= 2x Elixir (10,000 children)" ;;
 	esac
 }
 
