@@ -1,3 +1,14 @@
 module goiex
 
 go 1.26
+
+require (
+	github.com/chzyer/readline v1.5.1
+	github.com/fatih/color v1.19.0
+	github.com/mattn/go-isatty v0.0.20
+)
+
+require (
+	github.com/mattn/go-colorable v0.1.14 // indirect
+	golang.org/x/sys v0.42.0 // indirect
+)

@@ -14,9 +14,14 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/mattn/go-isatty"
+
 	"goiex/builtins"
+	"goiex/repl"
 	"goiex/vm"
 	"goiex/vm/compile"
 	"goiex/vm/syntax"
@@ -29,6 +34,7 @@ const Version = "0.1.0"
 const usage = `goiex %s: Elixir processes and mailboxes, on a VM you can see into.
 
 Usage:
+  goiex [shell options]                       the interactive shell, like iex
   goiex run [--clock=real|virtual] FILE.exs   run a script, like elixir FILE.exs
   goiex --version                             print the version
   goiex --help                                this help
@@ -39,6 +45,17 @@ Options of run:
                     waits: Process.sleep(5000) costs no wall time
 
 Exit status of run: 0 on success, 1 on an uncaught error.
+
+Options of the shell:
+  --color=auto      colour results and errors when stdout is a terminal
+                    and NO_COLOR is not set (default); always; never
+  --clock=real      timers follow the wall clock (default)
+  --clock=virtual   time moves only while an input is evaluated, jumping
+                    to the next timer whenever every process waits
+  --echo            print each input line after its prompt (the default
+                    when stdin is not a terminal: goiex < session.iex
+                    gives a transcript); --echo=false prints prompts only,
+                    as iex does
 `
 
 func main() {
@@ -60,9 +77,8 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	if len(args) == 0 {
-		fmt.Fprintf(stderr, usage, Version)
-		return 2
+	if len(args) == 0 || strings.HasPrefix(args[0], "--") && !isCommandFlag(args[0]) {
+		return shellCommand(args, stdout, stderr)
 	}
 	switch args[0] {
 	case "--version", "-v", "version":
@@ -188,3 +204,73 @@ func (c flushingClock) WaitUntil(t int64) {
 func (c flushingClock) Wall() time.Time { return c.Clock.Wall() }
 
 func inspectPid(p *vm.Process) string { return term.Inspect(p.Pid()) }
+
+// isCommandFlag tells the flags that are commands (--help) from the
+// shell's options (--color=never).
+func isCommandFlag(arg string) bool {
+	switch arg {
+	case "--version", "--help":
+		return true
+	}
+	return false
+}
+
+// shellCommand starts the interactive shell. On a terminal it uses the
+// line editor and keeps history in ~/.goiex_history; otherwise it reads
+// lines plainly and, unless --echo=false, echoes them for a transcript.
+func shellCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("goiex", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	colorMode := fs.String("color", "auto", "auto, always or never")
+	clock := fs.String("clock", "real", "real or virtual")
+	terminal := isatty.IsTerminal(os.Stdin.Fd()) && isatty.IsTerminal(os.Stdout.Fd())
+	echo := fs.Bool("echo", !terminal, "print each input line after its prompt")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprintf(stderr, "goiex: unexpected argument %q\n\n"+usage, fs.Arg(0), Version)
+		return 2
+	}
+	var c vm.Clock
+	switch *clock {
+	case "real":
+		c = vm.NewRealClock()
+	case "virtual":
+		c = vm.NewVirtualClock()
+	default:
+		fmt.Fprintf(stderr, "goiex: --clock must be real or virtual, not %q\n", *clock)
+		return 2
+	}
+	var color bool
+	switch *colorMode {
+	case "always":
+		color = true
+	case "never":
+	case "auto":
+		_, noColor := os.LookupEnv("NO_COLOR")
+		color = !noColor && isatty.IsTerminal(os.Stdout.Fd())
+	default:
+		fmt.Fprintf(stderr, "goiex: --color must be auto, always or never, not %q\n", *colorMode)
+		return 2
+	}
+	cfg := repl.Config{
+		In: os.Stdin, Out: stdout, Err: stderr,
+		Terminal: terminal, Echo: *echo, Color: color, Clock: c, Version: Version,
+	}
+	if terminal {
+		if home, err := os.UserHomeDir(); err == nil {
+			cfg.HistoryFile = filepath.Join(home, ".goiex_history")
+		}
+	}
+	if !terminal {
+		// Output to a pipe is buffered; the session flushes it whenever
+		// it waits for input.
+		out := bufio.NewWriterSize(stdout, 64<<10)
+		errw := bufio.NewWriter(stderr)
+		defer out.Flush()
+		defer errw.Flush()
+		cfg.Out, cfg.Err = out, errw
+	}
+	return repl.Run(cfg)
+}

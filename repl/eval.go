@@ -1,0 +1,197 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"goiex/vm"
+	"goiex/vm/compile"
+	"goiex/vm/syntax"
+	"goiex/vm/term"
+)
+
+var helpersModule = term.ModuleAtom("IEx.Helpers")
+
+// dontDisplay is what a helper returns when it has printed its answer
+// (i/1, h/1, clear/0): the shell prints no result but the counter
+// advances. iex uses the same atom (IEx.dont_display_result/0).
+var dontDisplay = term.Atom("do not show this result in output")
+
+// evaluate compiles and runs one input in the shell process and prints
+// its result or error.
+func (s *Session) evaluate(in *input) {
+	opts := s.m.CompileOptions(in.src)
+	opts.Imports = []term.Term{helpersModule}
+	code, names, err := compile.CompileWithBindings(shellFile, in.tree, s.names, opts)
+	if err != nil {
+		s.reportCompileError(err)
+		return
+	}
+	if err := s.m.Eval(s.shell, code, s.values); err != nil {
+		// The shell died while idle and nobody noticed: start over.
+		s.shellDied()
+		return
+	}
+	s.interrupted = false
+	deadlock := s.drive()
+	s.grace()
+	value, exc := s.shell.EvalResult()
+	switch {
+	case !s.shell.Alive():
+		// Killed while evaluating (a linked process crashed, or
+		// Process.exit(self(), :kill)): iex prints no result.
+	case deadlock:
+		s.print.Error("** (EXIT) deadlock: the shell process waits in receive forever: no other process can run and no timer is pending", "")
+	case s.interrupted:
+		s.print.Error("** (EXIT) interrupted", "")
+	case exc != nil:
+		s.print.Error(exc.Error(), shellStacktrace(exc))
+	case value.Valid():
+		result, bindings := value.Elems()[0], value.Elems()[1]
+		s.names = names
+		s.values, _ = term.ListToSlice(bindings)
+		if s.halted {
+			return
+		}
+		if result != dontDisplay {
+			s.print.Result(result)
+		}
+		s.results[s.counter] = result
+		s.counter++
+	}
+	if s.respawn {
+		s.respawn = false
+		s.m.ExitSignal(s.shell, s.shell.Pid(), term.Normal)
+		s.print.Banner(s.cfg.Version, false, s.cfg.Clock.Virtual())
+		s.startShell()
+	}
+	if !s.shell.Alive() {
+		s.shellDied()
+	}
+	s.refreshCompletions()
+}
+
+// drive runs the VM until the shell's input ends: by returning, raising,
+// being interrupted (Ctrl-C) or the shell dying. It reports a deadlock
+// when the shell waits in receive with nothing left that could wake it
+// and no one to press Ctrl-C (stdin is not a terminal); the input is
+// then interrupted.
+func (s *Session) drive() (deadlock bool) {
+	stop := func() bool { return s.halted || s.pollInterrupt() }
+	for s.shell.Evaluating() {
+		s.m.RunReady(stop)
+		if s.halted {
+			return false
+		}
+		if s.interrupted {
+			s.m.Interrupt(s.shell)
+			return false
+		}
+		if !s.shell.Evaluating() || s.m.Runnable() {
+			continue
+		}
+		t, ok := s.m.NextTimer()
+		switch {
+		case ok && s.cfg.Clock.Virtual():
+			s.m.Clock().WaitUntil(t)
+		case ok:
+			wait := time.Duration(t - s.m.Now())
+			if wait <= 0 {
+				continue
+			}
+			s.flushOutput()
+			timer := time.NewTimer(wait)
+			select {
+			case <-timer.C:
+			case <-s.sigint:
+				s.interrupted = true
+			}
+			timer.Stop()
+		case !s.cfg.Terminal:
+			s.m.Interrupt(s.shell)
+			return true
+		default:
+			// Stuck in receive: only Ctrl-C can help.
+			s.flushOutput()
+			<-s.sigint
+			s.interrupted = true
+		}
+	}
+	return false
+}
+
+// pollInterrupt notes a pending Ctrl-C without waiting.
+func (s *Session) pollInterrupt() bool {
+	if s.interrupted {
+		return true
+	}
+	select {
+	case <-s.sigint:
+		s.interrupted = true
+	default:
+	}
+	return s.interrupted
+}
+
+// grace lets the other processes run a few slices before the result is
+// printed (see graceSlices).
+func (s *Session) grace() {
+	n := 0
+	s.m.RunReady(func() bool {
+		n++
+		return n > graceSlices || !s.shell.Alive() || s.halted
+	})
+}
+
+// shellStacktrace is the stacktrace iex shows under an error raised by
+// an input: the frames of the input's own top level are left out, as iex
+// leaves out the evaluator's (erl_eval) frames.
+func shellStacktrace(exc *vm.Raised) string {
+	var out []byte
+	for _, line := range splitLines(vm.FormatStacktrace(exc)) {
+		if isTopLevelFrame(line) {
+			continue
+		}
+		out = append(out, line...)
+		out = append(out, '\n')
+	}
+	return string(out)
+}
+
+func isTopLevelFrame(line string) bool {
+	var n int
+	var rest string
+	_, err := fmt.Sscanf(line, "    iex:%d: %s", &n, &rest)
+	return err == nil && rest == "(file)"
+}
+
+func splitLines(s string) []string {
+	var lines []string
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] != '\n' {
+			i++
+		}
+		lines = append(lines, s[:i])
+		if i < len(s) {
+			i++
+		}
+		s = s[i:]
+	}
+	return lines
+}
+
+// reportCompileError prints a syntax or compile error as iex does.
+func (s *Session) reportCompileError(err error) {
+	var se *syntax.Error
+	var ce *compile.Error
+	switch {
+	case errors.As(err, &se):
+		s.print.Error(se.Format(), "")
+	case errors.As(err, &ce):
+		s.print.Error("** (CompileError) "+ce.Error(), "")
+	default:
+		s.print.Error("** "+err.Error(), "")
+	}
+}

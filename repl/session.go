@@ -1,0 +1,185 @@
+// Package repl is goiex's interactive shell: it reads Elixir a line at a
+// time (readline on a terminal, plain lines from a pipe), evaluates each
+// complete input in a long-lived shell process on the VM, and prints
+// results, errors and prompts as iex 1.14 does.
+//
+// It owns prompts, the input counter, bindings, the shell helpers
+// (IEx.Helpers: flush/0, i/1, h/1…), colour and completion. It does not
+// own the language (package vm and its compiler) nor the library
+// (package builtins), and it touches no file descriptor of its own: the
+// host (main.go) hands it readers and writers.
+//
+// One goroutine, the driver, owns the VM (which is single-threaded);
+// another reads input. While the prompt waits, the driver keeps running
+// processes and timers, so background output appears as it happens.
+package repl
+
+import (
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"goiex/builtins"
+	"goiex/vm"
+	"goiex/vm/term"
+)
+
+// Config configures a session.
+type Config struct {
+	// In is read line by line when Terminal is false.
+	In io.Reader
+	// Out receives prompts, results and program output; Err receives
+	// crash reports and warnings (the VM's stderr).
+	Out, Err io.Writer
+	// Terminal selects the line editor (readline, history, completion).
+	// In and Out must then be the terminal.
+	Terminal bool
+	// Echo prints each input line after its prompt, for transcripts of
+	// piped sessions (on a terminal the line editor shows it already).
+	Echo bool
+	// Color turns on IEx's colours for results and errors.
+	Color bool
+	// Clock is the VM's clock; nil means the real clock.
+	Clock vm.Clock
+	// Version is goiex's version, for the banner.
+	Version string
+	// HistoryFile is where the line editor keeps history ("" for none).
+	HistoryFile string
+	// Width is the width results are laid out in; 0 means 80, or the
+	// terminal's width.
+	Width int
+	// Interrupts delivers Ctrl-C (SIGINT) while an input is evaluated;
+	// nil means the session listens for os.Interrupt itself.
+	Interrupts <-chan os.Signal
+}
+
+// Session is one shell: a VM, its shell process and what the prompt
+// remembers (counter, bindings, results for v/1).
+type Session struct {
+	cfg   Config
+	m     *vm.VM
+	shell *vm.Process
+	out   io.Writer // where the shell's own output goes
+	print *Printer
+	in    lineSource
+
+	counter  int
+	names    []string    // bound variables, in the compiler's order
+	values   []term.Term // their values
+	results  map[int]term.Term
+	started  time.Time
+	sigint   <-chan os.Signal
+	halted   bool
+	haltCode int
+
+	interrupted bool // Ctrl-C seen while evaluating
+	respawn     bool // respawn/0 was called by the input
+
+	completions *completionIndex // what Tab offers; read by the line editor's goroutine
+}
+
+// graceSlices is how many scheduler slices other processes get after an
+// input returns and before its result is printed. iex's shell prints
+// from another process than the one evaluating, so a linked process
+// that crashes at once (spawn_link(fn -> raise "boom" end)) kills the
+// shell before the pid is printed, and the output of a short spawned
+// function comes before the result; a few slices give the same order.
+const graceSlices = 64
+
+// Run starts a session and returns the exit status when input ends,
+// Ctrl-D is pressed or System.halt/1 is called.
+func Run(cfg Config) int {
+	s, err := newSession(cfg)
+	if err != nil {
+		io.WriteString(cfg.Err, "goiex: "+err.Error()+"\n")
+		return 1
+	}
+	defer s.in.Close()
+	return s.run()
+}
+
+func newSession(cfg Config) (*Session, error) {
+	if cfg.Clock == nil {
+		cfg.Clock = vm.NewRealClock()
+	}
+	if cfg.Width == 0 {
+		cfg.Width = 80
+	}
+	s := &Session{cfg: cfg, results: map[int]term.Term{}, started: time.Now()}
+	var stdout, stderr io.Writer = cfg.Out, cfg.Err
+	if cfg.Terminal {
+		tr, err := newTerminalReader(cfg, s.complete)
+		if err != nil {
+			return nil, err
+		}
+		s.in = tr
+		stdout, stderr = tr.Stdout(), tr.Stderr()
+		if w := tr.Width(); w > 0 && cfg.Width == 80 {
+			s.cfg.Width = w
+		}
+	} else {
+		s.in = newPlainReader(cfg.In)
+	}
+	s.out = stdout
+	s.print = NewPrinter(stdout, cfg.Color, s.cfg.Width)
+	s.m = vm.New(vm.Options{Stdout: stdout, Stderr: stderr, Clock: cfg.Clock})
+	if err := builtins.Install(s.m); err != nil {
+		return nil, err
+	}
+	s.installHelpers()
+	if cfg.Interrupts != nil {
+		s.sigint = cfg.Interrupts
+	} else {
+		ch := make(chan os.Signal, 1)
+		signal.Notify(ch, os.Interrupt)
+		s.sigint = ch
+	}
+	return s, nil
+}
+
+func (s *Session) run() int {
+	s.print.Banner(s.cfg.Version, s.cfg.Terminal, s.cfg.Clock.Virtual())
+	s.startShell()
+	for !s.halted {
+		src, ok := s.readInput()
+		if !ok {
+			break
+		}
+		if src != nil {
+			s.evaluate(src)
+		}
+	}
+	s.m.FlushLog()
+	if s.halted {
+		return s.haltCode
+	}
+	return 0
+}
+
+// flushOutput pushes buffered output out before the session waits
+// (for input, or for a timer on the real clock).
+func (s *Session) flushOutput() {
+	for _, w := range []io.Writer{s.cfg.Out, s.cfg.Err} {
+		if f, ok := w.(interface{ Flush() error }); ok {
+			f.Flush()
+		}
+	}
+}
+
+// startShell starts a new shell process: counter back to 1, bindings
+// and results gone, as when iex restarts its evaluator.
+func (s *Session) startShell() {
+	s.shell = s.m.SpawnEvaluator()
+	s.counter = 1
+	s.names, s.values = nil, nil
+	clear(s.results)
+}
+
+// shellDied reports the end of the shell process as iex does and starts
+// another one.
+func (s *Session) shellDied() {
+	s.print.ShellExited(s.shell.Pid(), s.shell.ExitReasonTerm())
+	s.print.Banner(s.cfg.Version, false, s.cfg.Clock.Virtual())
+	s.startShell()
+}
