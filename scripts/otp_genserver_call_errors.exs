@@ -24,7 +24,7 @@ end
 
 {:ok, pid} = GenServer.start(Fragile, nil)
 IO.inspect(catch_exit.(fn -> GenServer.call(pid, :wait) end))
-Process.sleep(50)
+Process.sleep(500)
 IO.inspect(Process.alive?(pid))
 IO.inspect(catch_exit.(fn -> GenServer.call(pid, :wait) end))
 IO.inspect(catch_exit.(fn -> GenServer.call(:not_registered, :wait) end))

@@ -25,7 +25,7 @@ end
 GenServer.cast(:crashy, :raise)
 {%RuntimeError{message: msg}, [_ | _]} = watch.(pid)
 IO.inspect(msg, label: "raised")
-Process.sleep(50)
+Process.sleep(500)
 
 for {how, send_it} <- [
       bad_return: &GenServer.cast(&1, :bad_return),
@@ -43,5 +43,5 @@ for {how, send_it} <- [
     reason -> IO.inspect({how, reason})
   end
 
-  Process.sleep(50)
+  Process.sleep(500)
 end

@@ -54,7 +54,7 @@ for reason <- [:shutdown, :boom] do
   end
 
   IO.inspect(GenServer.call(Backup, :fetch), label: "backup holds")
-  Process.sleep(50)
+  Process.sleep(500)
 end
 
 # Without trap_exit, terminate/2 is not called: the exit signal kills it.

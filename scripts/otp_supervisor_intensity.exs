@@ -24,7 +24,7 @@ steady = Process.whereis(Steady)
 for i <- 1..4 do
   IO.inspect({i, is_pid(Process.whereis(Flaky))})
   GenServer.cast(Flaky, :crash)
-  Process.sleep(50)
+  Process.sleep(500)
 end
 
 receive do

@@ -25,12 +25,12 @@ show.()
 
 for name <- [:perm, :trans, :temp] do
   GenServer.cast(name, :finish)
-  Process.sleep(50)
+  Process.sleep(500)
 end
 
 show.()
 {:ok, _} = Supervisor.restart_child(sup, Job)
 GenServer.cast(:trans, :crash)
-Process.sleep(50)
+Process.sleep(500)
 show.()
 IO.inspect(Supervisor.count_children(sup))

@@ -23,7 +23,7 @@ for strategy <- [:one_for_one, :one_for_all, :rest_for_one] do
   {:ok, sup} = Supervisor.start_link(children, strategy: strategy)
   IO.inspect(for {id, pid, :worker, [Named]} <- Supervisor.which_children(sup), is_pid(pid), do: id)
   GenServer.cast(:b, :crash)
-  Process.sleep(100)
+  Process.sleep(500)
   Supervisor.stop(sup)
-  Process.sleep(100)
+  Process.sleep(500)
 end

@@ -55,4 +55,4 @@ reason =
   end
 
 IO.inspect(reason)
-Process.sleep(50)
+Process.sleep(500)

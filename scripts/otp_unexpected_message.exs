@@ -7,10 +7,10 @@ end
 
 {:ok, pid} = GenServer.start(Quiet, :state)
 send(pid, {:surprise, 1})
-Process.sleep(50)
+Process.sleep(500)
 {:ok, _} = GenServer.start(Quiet, :state, name: :quiet)
 send(:quiet, :hello)
-Process.sleep(50)
+Process.sleep(500)
 IO.inspect(Process.info(pid, :message_queue_len))
 ref = Process.monitor(pid)
 GenServer.cast(pid, :hi)
@@ -19,5 +19,5 @@ receive do
   {:DOWN, ^ref, :process, ^pid, {%RuntimeError{message: msg}, _}} -> IO.puts(msg)
 end
 
-Process.sleep(50)
+Process.sleep(500)
 IO.inspect(Quiet.child_spec(:arg))
