@@ -12,9 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -140,39 +140,75 @@ func errText(err error) string {
 }
 
 // runScript compiles and runs a script in a fresh VM; the script ends
-// when its main process does, as with `elixir FILE.exs`.
+// when its main process does, as with `elixir FILE.exs`. After
+// :init.restart/0 the script runs again from the start on a fresh VM, as
+// the BEAM's restart re-runs the command line.
 func runScript(file string, src []byte, opts vm.Options) int {
+	for {
+		code, restart := runScriptOnce(file, src, opts)
+		if !restart {
+			return code
+		}
+	}
+}
+
+func runScriptOnce(file string, src []byte, opts vm.Options) (int, bool) {
 	machine := vm.New(opts)
 	if err := builtins.Install(machine); err != nil {
 		fmt.Fprintf(opts.Stderr, "goiex: loading the library failed: %v\n", err)
-		return 1
+		return 1, false
 	}
 	code, err := machine.Compile(file, src)
 	if err != nil {
 		reportCompileError(opts.Stderr, err)
-		return 1
+		return 1, false
 	}
 	main := machine.SpawnCode(code, nil)
 	main.SetQuiet()
-	if err := machine.RunUntilExit(main); err != nil {
+	err = machine.RunUntilExit(main)
+	switch err {
+	case vm.ErrRestart:
+		machine.FlushLog()
+		lost := machine.StopAll()
+		fmt.Fprintf(opts.Stderr, "%s\n", restartLine(lost))
+		return 0, true
+	case vm.ErrHalt:
+		machine.FlushLog()
+		status, _ := machine.HaltRequested()
+		return status, false
+	}
+	if err != nil {
 		machine.FlushLog()
 		fmt.Fprintf(opts.Stderr, "** (goiex) deadlock: the script's main process %s waits in receive forever: no other process can run and no timer is pending\n", inspectPid(main))
-		return 1
+		return 1, false
 	}
 	if exc := main.ExitError(); exc != nil {
 		machine.FlushLog()
 		fmt.Fprintf(opts.Stderr, "%s\n%s", exc.Error(), vm.FormatStacktrace(exc))
-		return 1
+		return 1, false
 	}
 	if reason := main.ExitReasonTerm(); reason != term.Normal {
 		// Killed by an exit signal (a linked process died): the reports
 		// still queued are lost, as when the BEAM halts.
 		machine.DropLog()
 		fmt.Fprintf(opts.Stderr, "** (EXIT from %s) %s\n\n", inspectPid(main), vm.FormatExit(reason, "\n    "))
-		return 1
+		return 1, false
 	}
 	machine.FlushLog()
-	return 0
+	return 0, false
+}
+
+// restartLine answers the first seed's question with numbers: what a
+// restart of the machine threw away.
+func restartLine(lost vm.LossReport) string {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	return fmt.Sprintf("** (goiex) restarting the machine: %s stopped, %s lost; files on disk remain",
+		plural(lost.Processes, "process", "processes"), plural(lost.Messages, "undelivered message", "undelivered messages"))
 }
 
 func reportCompileError(w io.Writer, err error) {

@@ -102,7 +102,7 @@ func (v *VM) RunReady(stop func() bool) {
 			v.FlushLog()
 		}
 		v.fireTimers()
-		if v.runq.size == 0 || (stop != nil && stop()) {
+		if v.runq.size == 0 || v.restart || v.halt || (stop != nil && stop()) {
 			return
 		}
 		p := v.runq.pop()

@@ -191,8 +191,11 @@ func (v *VM) terminate(p *Process, reason term.Term, exc *Raised) {
 	if exc != nil {
 		p.ext().exitRaised = exc
 		if !p.quiet && exc.Class != ClassExit {
-			v.crashReport(p, exc)
+			v.crashReport(p, exc, p.mbox.len)
 		}
+	}
+	if lost := p.mbox.len; lost > 0 && !p.quiet && (exc == nil || exc.Class == ClassExit) && !isShutdown(reason) {
+		v.Log(fmt.Sprintf("\n%s [error] %s", v.clock.Wall().Format("15:04:05.000"), LostLine(lost, p.pid)))
 	}
 	p.frames = nil
 	p.regs = nil
@@ -218,13 +221,32 @@ func (p *Process) ExitReasonTerm() term.Term {
 
 // crashReport logs a process that died of an error, as Elixir's Logger
 // does.
-func (v *VM) crashReport(p *Process, exc *Raised) {
+func (v *VM) crashReport(p *Process, exc *Raised, lost int) {
 	banner := FormatRaised(exc.Class, exc.Normalized())
 	if exc.Class == ClassThrow {
 		banner = FormatRaised(ClassError, term.Tuple(term.Atom("nocatch"), exc.Reason))
 	}
-	v.Log(fmt.Sprintf("\n%s [error] Process %s raised an exception\n%s\n%s",
-		v.clock.Wall().Format("15:04:05.000"), term.Inspect(p.pid), banner, FormatStacktrace(exc)))
+	v.Log(fmt.Sprintf("\n%s [error] Process %s raised an exception\n%s\n%s%s",
+		v.clock.Wall().Format("15:04:05.000"), term.Inspect(p.pid), banner, FormatStacktrace(exc), LostLine(lost, p.pid)))
+}
+
+func isShutdown(reason term.Term) bool {
+	if reason == term.Normal || reason == term.Atom("shutdown") {
+		return true
+	}
+	return reason.IsTuple() && reason.TupleSize() == 2 && reason.Elems()[0] == term.Atom("shutdown")
+}
+
+// LostLine is goiex's addition to a crash report: the messages that were
+// still waiting in the mailbox of the process that died ("" if none).
+func LostLine(n int, pid term.Term) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 message lost with " + term.Inspect(pid) + "\n"
+	}
+	return fmt.Sprintf("%d messages lost with %s\n", n, term.Inspect(pid))
 }
 
 // Log queues a log report. Like Elixir's Logger, reports are written

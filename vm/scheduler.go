@@ -89,9 +89,18 @@ const reductionTime = 1000
 // ErrDeadlock if p waits forever with nothing else to run.
 func (v *VM) RunUntilExit(p *Process) error {
 	for p.status != statusExited {
+		if v.halt {
+			return ErrHalt
+		}
+		if v.restart {
+			return ErrRestart
+		}
 		if v.runOne() == nil {
 			return ErrDeadlock
 		}
+	}
+	if v.halt {
+		return ErrHalt
 	}
 	return nil
 }

@@ -49,6 +49,10 @@ type VM struct {
 	useTemplate func(string) ([]byte, bool)
 	pendingLog  []string
 
+	restart    bool // a process asked for a restart of the machine
+	halt       bool // System.halt was called
+	haltStatus int
+
 	spawnStub *compile.Code // runs the initial call of a spawned process
 	applyStub *compile.Code
 }

@@ -187,3 +187,45 @@ func TestSameProgramSameOutput(t *testing.T) {
 		}
 	}
 }
+
+func TestRestartStopsEverythingAndCountsTheLoss(t *testing.T) {
+	var out bytes.Buffer
+	m := vm.New(vm.Options{Stdout: &out, Clock: vm.NewVirtualClock()})
+	if err := builtins.Install(m); err != nil {
+		t.Fatal(err)
+	}
+	code, err := m.Compile("t.exs", []byte(`
+		a = spawn(fn -> receive do :never -> :ok end end)
+		b = spawn(fn -> receive do :never -> :ok end end)
+		for i <- 1..3, do: send(a, {:job, i})
+		send(b, :job)
+		IO.inspect(:init.restart())
+		Process.sleep(1_000)
+		IO.puts("not reached")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := m.SpawnCode(code, nil)
+	if err := m.RunUntilExit(p); err != vm.ErrRestart {
+		t.Fatalf("got %v, want ErrRestart", err)
+	}
+	lost := m.StopAll()
+	if lost != (vm.LossReport{Processes: 3, Messages: 4}) {
+		t.Errorf("got %+v, want 3 processes (main, a, b) and 4 messages", lost)
+	}
+	if out.String() != ":ok\n" || m.ProcessCount() != 0 {
+		t.Errorf("stdout %q, %d processes left", out.String(), m.ProcessCount())
+	}
+}
+
+func TestCrashReportCountsLostMessages(t *testing.T) {
+	_, stderr, _, _ := run(t, `
+		pid = spawn(fn -> receive do :go -> raise "boom" end end)
+		send(pid, :other)
+		send(pid, :go)
+		send(pid, :more)
+		Process.sleep(10)`)
+	if !strings.Contains(stderr, "** (RuntimeError) boom") || !strings.Contains(stderr, "2 messages lost with #PID<0.101.0>\n") {
+		t.Errorf("crash report should count the 2 messages left in the mailbox:\n%s", stderr)
+	}
+}

@@ -80,7 +80,9 @@ func CompileWithBindings(file string, top *syntax.Block, names []string, opts Op
 			}
 		}
 		sort.Strings(out)
-		base := f.allocN(len(out))
+		// At least two registers: base and base+1 hold the result tuple's
+		// elements even when nothing is bound.
+		base := f.allocN(max(len(out), 2))
 		for i, n := range out {
 			r, _ := f.lookupLocal(n)
 			f.emit(MOVE, base+i, r, 0)
