@@ -60,6 +60,7 @@ func Natives() []vm.NativeSpec {
 		exceptionNatives(),
 		loggerNatives(),
 		etsNatives(),
+		fileNatives(),
 	} {
 		all = append(all, group...)
 	}
