@@ -2,7 +2,6 @@ package builtins
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"goiex/vm"
@@ -43,7 +42,9 @@ func loggerConsole(p *vm.Process, a []term.Term) (term.Term, error) {
 		return term.Term{}, err
 	}
 	stamp := p.VM().Clock().Wall().Format("15:04:05.000")
-	io.WriteString(writerFor(p, true), "\n"+stamp+" ["+a[0].AtomName()+"] "+msg+"\n")
+	// Queued, not written: Elixir's Logger is asynchronous, so a report
+	// whose process's death also ends the program is lost, as there.
+	p.VM().Log("\n" + stamp + " [" + a[0].AtomName() + "] " + msg + "\n")
 	return term.OK, nil
 }
 

@@ -25,12 +25,13 @@ var (
 	// four spaces, in one of Exception.format_stacktrace_entry's shapes,
 	// optionally after "(app vsn) ":
 	//   "    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2"
+	//   "    (goiex) lib/enum.ex:12: Enum.map/2" (goiex's own library)
 	//   "    scripts/x.exs:3: (file)"
 	//   "    Foo.bar(1)", "    :erlang./(1, 0)", "    (elixir 1.14.0) IO.puts()"
 	// The banner's own message lines are kept: "Did you mean" hints
 	// ("      * puts/1"), a syntax error's excerpt ("  2 | x = 1 +* 2",
 	// "    |        ^"), FunctionClauseError's "The following arguments…".
-	stackLineRE = regexp.MustCompile(`^ {4,}(\([\w-]+ [\w.-]+\) )?(\S+:\d+: |[:\w.]+[./]\S*\()`)
+	stackLineRE = regexp.MustCompile(`^ {4,}(\([\w-]+( [\w.-]+)?\) )?(\S+:\d+: |[:\w.]+[./]\S*\()`)
 )
 
 // normalizer numbers pids and references in order of first appearance, so

@@ -132,6 +132,11 @@ var infoKeys = map[string]func(p *Process) term.Term{
 			term.Tuple(term.Atom("minor_gcs"), term.Int(0)))
 	},
 	"suspending": func(p *Process) term.Term { return term.EmptyList },
+	"current_stacktrace": func(p *Process) term.Term {
+		exc := &Raised{}
+		p.vm.captureTrace(p, exc)
+		return exc.Stack
+	},
 	"stack_size": func(p *Process) term.Term {
 		n := 0
 		if len(p.frames) > 0 {

@@ -18,6 +18,7 @@ func init() {
 		{Module: ":erlang", Name: "unlink", Arity: 1, Fn: natUnlink},
 		{Module: "Process", Name: "monitor", Arity: 1, Fn: natMonitor, Doc: "Monitors a process: a {:DOWN, ref, :process, pid, reason} message comes when it ends."},
 		{Module: ":erlang", Name: "monitor", Arity: 2, Fn: func(p *Process, a []term.Term) (term.Term, error) { return natMonitor(p, a[1:]) }},
+		{Module: ":erlang", Name: "monitor", Arity: 3, Fn: natMonitor3},
 		{Module: "Process", Name: "demonitor", Arity: 1, Fn: natDemonitor, Doc: "Removes a monitor; with [:flush], also a DOWN message already received."},
 		{Module: "Process", Name: "demonitor", Arity: 2, Fn: natDemonitor},
 		{Module: ":erlang", Name: "demonitor", Arity: 1, Fn: natDemonitor},
@@ -116,4 +117,35 @@ func natAlias(p *Process, _ []term.Term) (term.Term, error) { return p.vm.Alias(
 
 func natUnalias(p *Process, a []term.Term) (term.Term, error) {
 	return term.Bool(p.vm.Unalias(p, a[0])), nil
+}
+
+// natMonitor3 is :erlang.monitor(:process, target, opts); the option
+// alias: :demonitor | :reply_demonitor | :explicit_unalias makes the
+// monitor reference also an alias of the caller (OTP 24+), deactivated
+// on demonitor or when the DOWN arrives (and, for :reply_demonitor, by
+// the first message received through it).
+func natMonitor3(p *Process, a []term.Term) (term.Term, error) {
+	if a[0] != atomProcess {
+		return term.Term{}, Raise(NewArgumentErrorAt(1, "invalid monitor type"))
+	}
+	ref, err := natMonitor(p, a[1:2])
+	if err != nil {
+		return ref, err
+	}
+	for l := a[2]; l.IsCons(); l = l.Tail() {
+		opt := l.Head()
+		if opt.IsTuple() && opt.TupleSize() == 2 && opt.Elems()[0] == term.Atom("alias") {
+			p.vm.aliases[ref] = p
+			p.ext().aliases = append(p.ext().aliases, ref)
+			if mode := opt.Elems()[1]; mode != term.Atom("explicit_unalias") {
+				for _, m := range p.ext().monitors {
+					if m.ref == ref {
+						m.alias = true
+						m.replyDemonitor = mode == term.Atom("reply_demonitor")
+					}
+				}
+			}
+		}
+	}
+	return ref, nil
 }

@@ -21,6 +21,9 @@ type monitor struct {
 	watcher *Process
 	target  term.Term // the pid, or the registered name that was monitored
 	pid     term.Term
+
+	alias          bool // the ref is also an alias, dropped with the monitor
+	replyDemonitor bool // … and dropped (with the monitor) by the first reply
 }
 
 var (
@@ -105,6 +108,9 @@ func (v *VM) Demonitor(p *Process, ref term.Term, flush bool) bool {
 	found := false
 	for i, m := range p.ext().monitors {
 		if m.ref == ref {
+			if m.alias {
+				v.Unalias(p, ref)
+			}
 			p.ext().monitors = append(p.ext().monitors[:i], p.ext().monitors[i+1:]...)
 			if q := v.Process(m.pid); q != nil {
 				q.ext().monitoredBy = removeMonitor(q.ext().monitoredBy, ref)
@@ -190,6 +196,9 @@ func (v *VM) propagate(p *Process, reason term.Term) {
 			continue
 		}
 		w.ext().monitors = removeMonitor(w.ext().monitors, m.ref)
+		if m.alias {
+			v.Unalias(w, m.ref)
+		}
 		v.deliver(w, term.Tuple(atomDOWN, m.ref, atomProcess, m.target, reason))
 		v.emit(Event{Kind: EventDown, From: p.pid, To: w.pid, Ref: m.ref, Reason: reason})
 	}

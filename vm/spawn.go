@@ -111,6 +111,14 @@ func (v *VM) Send(to, msg term.Term) *Raised {
 		if p == nil {
 			return nil
 		}
+		if p.x != nil {
+			for _, m := range p.x.monitors {
+				if m.ref == to && m.replyDemonitor {
+					v.Demonitor(p, to, false)
+					break
+				}
+			}
+		}
 	case to.IsTuple() && to.TupleSize() == 2:
 		return v.Send(to.Elems()[0], msg)
 	default:

@@ -64,4 +64,15 @@ defmodule Keyword do
 
   def reject(keywords, fun) when is_list(keywords) and is_function(fun, 1),
     do: Enum.reject(keywords, fun)
+
+  # Splits into {the pairs whose key is in keys, the others}, each in
+  # its original order.
+  def split(keywords, keys) when is_list(keywords) and is_list(keys) do
+    {take, drop} =
+      Enum.reduce(keywords, {[], []}, fn {k, v}, {take, drop} ->
+        if Enum.member?(keys, k), do: {[{k, v} | take], drop}, else: {take, [{k, v} | drop]}
+      end)
+
+    {:lists.reverse(take), :lists.reverse(drop)}
+  end
 end
