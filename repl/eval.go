@@ -34,9 +34,10 @@ func (s *Session) evaluate(in *input) {
 		return
 	}
 	s.interrupted = false
+	s.ended = false
 	deadlock := s.drive()
+	value, exc := s.value, s.exc
 	s.grace()
-	value, exc := s.shell.EvalResult()
 	switch {
 	case !s.shell.Alive():
 		// Killed while evaluating (a linked process crashed, or
@@ -78,7 +79,8 @@ func (s *Session) evaluate(in *input) {
 // and no one to press Ctrl-C (stdin is not a terminal); the input is
 // then interrupted.
 func (s *Session) drive() (deadlock bool) {
-	stop := func() bool { return s.halted || s.pollInterrupt() }
+	stop := func() bool { return s.noteEnd() || s.halted || s.pollInterrupt() }
+	defer s.noteEnd()
 	for s.shell.Evaluating() {
 		s.m.RunReady(stop)
 		if s.halted {
@@ -119,6 +121,18 @@ func (s *Session) drive() (deadlock bool) {
 		}
 	}
 	return false
+}
+
+// noteEnd records the input's result as soon as it ends, before any
+// other process runs: the VM wakes an idle evaluator when a message
+// arrives and then records an internal error as its result (reported
+// for vm.wake), so the result must be read before that can happen.
+func (s *Session) noteEnd() bool {
+	if !s.ended && !s.shell.Evaluating() {
+		s.ended = true
+		s.value, s.exc = s.shell.EvalResult()
+	}
+	return s.ended
 }
 
 // pollInterrupt notes a pending Ctrl-C without waiting.

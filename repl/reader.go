@@ -59,10 +59,10 @@ func newPlainReader(r io.Reader) *plainReader {
 	return pr
 }
 
-func (pr *plainReader) Request(string)          {}
-func (pr *plainReader) SetPrompt(string)        {}
+func (pr *plainReader) Request(string)           {}
+func (pr *plainReader) SetPrompt(string)         {}
 func (pr *plainReader) Lines() <-chan lineResult { return pr.lines }
-func (pr *plainReader) Close() error            { return nil }
+func (pr *plainReader) Close() error             { return nil }
 
 // terminalReader is the line editor (chzyer/readline): history,
 // completion, and output of other processes drawn above the prompt.

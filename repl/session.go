@@ -75,6 +75,9 @@ type Session struct {
 
 	interrupted bool // Ctrl-C seen while evaluating
 	respawn     bool // respawn/0 was called by the input
+	ended       bool // the input has ended; value and exc say how
+	value       term.Term
+	exc         *vm.Raised
 
 	completions *completionIndex // what Tab offers; read by the line editor's goroutine
 }
