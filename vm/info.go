@@ -101,7 +101,7 @@ var infoKeys = map[string]func(p *Process) term.Term{
 		}
 		return term.EmptyList
 	},
-	"links":     func(p *Process) term.Term { return term.List(p.ext().links...) },
+	"links":     func(p *Process) term.Term { return term.List(p.ext().links.pids...) },
 	"trap_exit": func(p *Process) term.Term { return term.Bool(p.trapExit) },
 	"monitors": func(p *Process) term.Term {
 		out := make([]term.Term, len(p.ext().monitors))

@@ -115,7 +115,7 @@ func (p *Process) OnExit(f func(*Process)) { p.ext().onExit = f }
 // waiting processes stay small.
 type procExtra struct {
 	sleepWith   term.Term
-	links       []term.Term
+	links       linkSet
 	monitors    []*monitor // monitors this process set
 	monitoredBy []*monitor // monitors set on this process
 	aliases     []term.Term

@@ -38,12 +38,7 @@ func (p *Process) linkedTo(pid term.Term) bool {
 	if p.x == nil {
 		return false
 	}
-	for _, l := range p.x.links {
-		if l == pid {
-			return true
-		}
-	}
-	return false
+	return p.x.links.has(pid)
 }
 
 func removeTerm(ts []term.Term, t term.Term) []term.Term {
@@ -66,8 +61,8 @@ func (v *VM) Link(p *Process, pid term.Term) *Raised {
 		return v.signal(p, pid, atomNoproc, false)
 	}
 	if !p.linkedTo(pid) {
-		p.ext().links = append(p.ext().links, pid)
-		q.ext().links = append(q.ext().links, p.pid)
+		p.ext().links.add(pid)
+		q.ext().links.add(p.pid)
 		v.emit(Event{Kind: EventLink, From: p.pid, To: pid})
 	}
 	return nil
@@ -75,9 +70,9 @@ func (v *VM) Link(p *Process, pid term.Term) *Raised {
 
 // Unlink removes the link between p and pid, if any.
 func (v *VM) Unlink(p *Process, pid term.Term) {
-	p.ext().links = removeTerm(p.ext().links, pid)
+	p.ext().links.remove(pid)
 	if q := v.Process(pid); q != nil {
-		q.ext().links = removeTerm(q.ext().links, p.pid)
+		q.ext().links.remove(p.pid)
 	}
 	v.emit(Event{Kind: EventUnlink, From: p.pid, To: pid})
 }
@@ -182,11 +177,11 @@ func (v *VM) propagate(p *Process, reason term.Term) {
 	if p.x == nil {
 		return
 	}
-	links := p.ext().links
-	p.ext().links = nil
+	links := p.ext().links.pids
+	p.ext().links = linkSet{}
 	for _, pid := range links {
 		if q := v.Process(pid); q != nil {
-			q.ext().links = removeTerm(q.ext().links, p.pid)
+			q.ext().links.remove(p.pid)
 			v.signal(q, p.pid, reason, false)
 		}
 	}
