@@ -165,3 +165,11 @@ func isAtomStart(r rune) bool {
 func isDelimiter(r rune) bool {
 	return r == ' ' || r == ',' || r == ']' || r == '}' || r == ')' || r == '\n'
 }
+
+// docHeader is the reversed yellow of iex's doc headings.
+func (p palette) docHeader(s string) string {
+	if !p.on {
+		return s
+	}
+	return "\x1b[7m\x1b[33m" + s + "\x1b[0m"
+}

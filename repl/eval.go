@@ -21,6 +21,11 @@ var dontDisplay = term.Atom("do not show this result in output")
 // evaluate compiles and runs one input in the shell process and prints
 // its result or error.
 func (s *Session) evaluate(in *input) {
+	if in.cmd != nil {
+		s.runCommand(*in.cmd)
+		s.refreshCompletions()
+		return
+	}
 	opts := s.m.CompileOptions(in.src)
 	opts.Imports = []term.Term{helpersModule}
 	code, names, err := compile.CompileWithBindings(shellFile, in.tree, s.names, opts)
@@ -28,7 +33,18 @@ func (s *Session) evaluate(in *input) {
 		s.reportCompileError(err)
 		return
 	}
-	if err := s.m.Eval(s.shell, code, s.values); err != nil {
+	s.run(code, s.values, func(value term.Term, bindings []term.Term) term.Term {
+		s.names, s.values = names, bindings
+		return value
+	})
+	s.refreshCompletions()
+}
+
+// run evaluates code in the shell process with args in its first
+// registers, then prints what iex would: the result (as done decides it
+// from the value and new bindings), the error, or the shell's exit.
+func (s *Session) run(code *compile.Code, args []term.Term, done func(value term.Term, bindings []term.Term) term.Term) {
+	if err := s.m.Eval(s.shell, code, args); err != nil {
 		// The shell died while idle and nobody noticed: start over.
 		s.shellDied()
 		return
@@ -39,6 +55,8 @@ func (s *Session) evaluate(in *input) {
 	value, exc := s.value, s.exc
 	s.grace()
 	switch {
+	case s.halted():
+		return
 	case !s.shell.Alive():
 		// Killed while evaluating (a linked process crashed, or
 		// Process.exit(self(), :kill)): iex prints no result.
@@ -49,12 +67,8 @@ func (s *Session) evaluate(in *input) {
 	case exc != nil:
 		s.print.Error(exc.Error(), shellStacktrace(exc))
 	case value.Valid():
-		result, bindings := value.Elems()[0], value.Elems()[1]
-		s.names = names
-		s.values, _ = term.ListToSlice(bindings)
-		if s.halted {
-			return
-		}
+		bindings, _ := term.ListToSlice(value.Elems()[1])
+		result := done(value.Elems()[0], bindings)
 		if result != dontDisplay {
 			s.print.Result(result)
 		}
@@ -70,7 +84,6 @@ func (s *Session) evaluate(in *input) {
 	if !s.shell.Alive() {
 		s.shellDied()
 	}
-	s.refreshCompletions()
 }
 
 // drive runs the VM until the shell's input ends: by returning, raising,
@@ -79,11 +92,11 @@ func (s *Session) evaluate(in *input) {
 // and no one to press Ctrl-C (stdin is not a terminal); the input is
 // then interrupted.
 func (s *Session) drive() (deadlock bool) {
-	stop := func() bool { return s.noteEnd() || s.halted || s.pollInterrupt() }
+	stop := func() bool { return s.noteEnd() || s.halted() || s.pollInterrupt() }
 	defer s.noteEnd()
 	for s.shell.Evaluating() {
 		s.m.RunReady(stop)
-		if s.halted {
+		if s.halted() {
 			return false
 		}
 		if s.interrupted {
@@ -154,7 +167,7 @@ func (s *Session) grace() {
 	n := 0
 	s.m.RunReady(func() bool {
 		n++
-		return n > graceSlices || !s.shell.Alive() || s.halted
+		return n > graceSlices || !s.shell.Alive() || s.halted()
 	})
 }
 

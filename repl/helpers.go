@@ -39,33 +39,21 @@ func (s *Session) helpers() []helper {
 		{"runtime_info", 0, s.runtimeInfo, "prints runtime info (processes, memory, scheduler, clock, uptime)"},
 		{"process_info", 1, s.processInfo, "prints a process's overview, links, monitors, memory and current stacktrace"},
 		{"exports", 1, s.exports, "shows all exports (functions) in a module"},
-		{"c", 1, s.c1, "compiles (loads) a file and returns the modules it defines"},
-		{"import_file", 1, s.importFile, "evaluates a file's code in the shell, as if typed at the prompt"},
 	}
 }
 
-// helperDocs lists h/1 and open/1 too, which are read before compiling.
+// commandDocs lists the helpers read before compiling (command.go).
 var commandDocs = []helper{
+	{name: "c", arity: 1, doc: "compiles (loads) a file and returns the modules it defines"},
 	{name: "h", arity: 1, doc: "prints help for the given module or function"},
-	{name: "open", arity: 1, doc: "prints the source of the given module or function"},
+	{name: "import_file", arity: 1, doc: "evaluates a file in the shell, as if its lines were typed"},
+	{name: "open", arity: 1, doc: "prints the Elixir source of the given module or function"},
 }
 
 func (s *Session) installHelpers() {
 	for _, h := range s.helpers() {
 		s.m.RegisterNative(vm.NativeSpec{Module: "IEx.Helpers", Name: h.name, Arity: h.arity, Fn: h.fn, Doc: h.doc})
 	}
-	// System.halt ends the session, as it ends iex.
-	halt := func(p *vm.Process, args []term.Term) (term.Term, error) {
-		s.halted = true
-		if len(args) == 1 && args[0].IsSmallInt() {
-			s.haltCode = int(args[0].SmallInt())
-		}
-		return term.Atom("ok"), nil
-	}
-	s.m.RegisterNative(vm.NativeSpec{Module: "System", Name: "halt", Arity: 0, Fn: halt,
-		Doc: "halts the runtime (ends the shell) with status 0"})
-	s.m.RegisterNative(vm.NativeSpec{Module: "System", Name: "halt", Arity: 1, Fn: halt,
-		Doc: "halts the runtime (ends the shell) with the given status"})
 }
 
 var atomOK = term.Atom("ok")

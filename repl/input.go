@@ -19,6 +19,7 @@ const breakLine = "#iex:break"
 type input struct {
 	src  []byte // padded with blank lines so that line numbers match iex
 	tree *syntax.Block
+	cmd  *command // h, open, c or import_file, read before compiling
 }
 
 // readInput reads lines until they make a complete expression and
@@ -41,6 +42,11 @@ func (s *Session) readInput() (in *input, ok bool) {
 		if buf.Len() > 0 && strings.TrimSpace(line) == breakLine {
 			s.print.Error(fmt.Sprintf("** (TokenMissingError) iex:%d: incomplete expression", s.counter), "")
 			return nil, true
+		}
+		if buf.Len() == 0 {
+			if c, ok := parseCommand(line); ok {
+				return &input{cmd: &c}, true
+			}
 		}
 		buf.WriteString(line)
 		buf.WriteByte('\n')

@@ -185,13 +185,13 @@ func (s *Session) awaitLine() lineResult {
 			return r
 		default:
 		}
-		s.m.RunReady(func() bool { return len(ch) > 0 || s.halted })
+		s.m.RunReady(func() bool { return len(ch) > 0 || s.halted() })
+		if s.halted() {
+			return lineResult{err: io.EOF}
+		}
 		if !s.shell.Alive() {
 			s.shellDied()
 			s.in.SetPrompt(s.prompt(false))
-		}
-		if s.halted {
-			return lineResult{err: io.EOF}
 		}
 		if len(ch) > 0 || s.m.Runnable() {
 			continue

@@ -64,14 +64,12 @@ type Session struct {
 	print *Printer
 	in    lineSource
 
-	counter  int
-	names    []string    // bound variables, in the compiler's order
-	values   []term.Term // their values
-	results  map[int]term.Term
-	started  time.Time
-	sigint   <-chan os.Signal
-	halted   bool
-	haltCode int
+	counter int
+	names   []string    // bound variables, in the compiler's order
+	values  []term.Term // their values
+	results map[int]term.Term
+	started time.Time
+	sigint  <-chan os.Signal
 
 	interrupted bool // Ctrl-C seen while evaluating
 	respawn     bool // respawn/0 was called by the input
@@ -99,7 +97,7 @@ func Run(cfg Config) int {
 		return 1
 	}
 	defer s.in.Close()
-	return s.run()
+	return s.loop()
 }
 
 func newSession(cfg Config) (*Session, error) {
@@ -141,10 +139,10 @@ func newSession(cfg Config) (*Session, error) {
 	return s, nil
 }
 
-func (s *Session) run() int {
+func (s *Session) loop() int {
 	s.print.Banner(s.cfg.Version, s.cfg.Terminal, s.cfg.Clock.Virtual())
 	s.startShell()
-	for !s.halted {
+	for !s.halted() {
 		src, ok := s.readInput()
 		if !ok {
 			break
@@ -154,10 +152,16 @@ func (s *Session) run() int {
 		}
 	}
 	s.m.FlushLog()
-	if s.halted {
-		return s.haltCode
+	if code, ok := s.m.HaltRequested(); ok {
+		return code
 	}
 	return 0
+}
+
+// halted reports whether System.halt/0,1 was called: the session ends.
+func (s *Session) halted() bool {
+	_, ok := s.m.HaltRequested()
+	return ok
 }
 
 // flushOutput pushes buffered output out before the session waits
