@@ -32,6 +32,12 @@ type Event struct {
 	Message term.Term
 	Reason  term.Term
 	Ref     term.Term
+	Seq     uint64 // send and receive: the message's number, pairing the two
+	// receive: which clause took the message (1-based), its position in
+	// the mailbox (1 = oldest) and how many older messages it skipped.
+	Clause   int
+	Position int
+	Skipped  int
 }
 
 // Listen registers f to be called for every event. Listening costs

@@ -14,6 +14,9 @@ import (
 // process's crash, never the program's.
 func (v *VM) execute(p *Process) {
 	p.status = statusRunning
+	v.current = p
+	v.sliceStart = v.clock.Now()
+	defer func() { v.current = nil }()
 	defer func() {
 		if r := recover(); r != nil {
 			msg := fmt.Sprint(r)
@@ -472,12 +475,24 @@ func (v *VM) interpret(p *Process) {
 			}
 			regs[in.A] = msg
 		case compile.RACCEPT:
-			p.mbox.take()
+			if p.explain {
+				p.explained = int(in.A)
+				return
+			}
+			pos := p.mbox.pos
+			n := p.mbox.take()
+			if len(v.listeners) > 0 {
+				v.emit(Event{Kind: EventReceive, To: p.pid, Message: n.msg, Seq: n.seq, Clause: int(in.A), Position: pos + 1, Skipped: pos})
+			}
 			if p.waiting {
 				p.waiting = false
 				p.recvGen++
 			}
 		case compile.RNEXT:
+			if p.explain {
+				p.explained = 0
+				return
+			}
 			p.mbox.advance()
 			pc = int(in.A)
 		case compile.RWAIT:

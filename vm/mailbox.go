@@ -13,12 +13,15 @@ type mailbox struct {
 	head msgNode  // sentinel; head.next is the oldest message
 	tail *msgNode // last node (or &head when empty)
 	prev *msgNode // cursor: the node before the message under examination
+	pos  int      // how many messages the cursor has passed since rewind
 	len  int
 }
 
 type msgNode struct {
 	msg  term.Term
 	next *msgNode
+	seq  uint64 // the VM's send counter when it was sent (pairs send and receive events)
+	at   int64  // clock time it arrived (to the scheduler slice)
 }
 
 func (m *mailbox) init() {
@@ -26,11 +29,11 @@ func (m *mailbox) init() {
 	m.prev = &m.head
 }
 
-func (m *mailbox) push(msg term.Term) {
+func (m *mailbox) push(msg term.Term, seq uint64, at int64) {
 	if m.tail == nil {
 		m.init()
 	}
-	n := &msgNode{msg: msg}
+	n := &msgNode{msg: msg, seq: seq, at: at}
 	m.tail.next = n
 	m.tail = n
 	m.len++
@@ -42,6 +45,7 @@ func (m *mailbox) rewind() {
 		m.init()
 	}
 	m.prev = &m.head
+	m.pos = 0
 }
 
 // peek returns the message under the cursor.
@@ -68,6 +72,7 @@ func (m *mailbox) skipTo(rf *compile.RecvFilter, regs []term.Term) (term.Term, b
 					return msg, true
 				}
 				m.prev = n
+				m.pos++
 			}
 			return term.Term{}, false
 		}
@@ -77,15 +82,16 @@ func (m *mailbox) skipTo(rf *compile.RecvFilter, regs []term.Term) (term.Term, b
 			return n.msg, true
 		}
 		m.prev = n
+		m.pos++
 	}
 	return term.Term{}, false
 }
 
 // advance moves the cursor to the next message.
-func (m *mailbox) advance() { m.prev = m.prev.next }
+func (m *mailbox) advance() { m.prev = m.prev.next; m.pos++ }
 
-// take removes the message under the cursor.
-func (m *mailbox) take() {
+// take removes the message under the cursor and returns its node.
+func (m *mailbox) take() *msgNode {
 	n := m.prev.next
 	m.prev.next = n.next
 	if m.tail == n {
@@ -93,6 +99,7 @@ func (m *mailbox) take() {
 	}
 	m.len--
 	m.prev = &m.head
+	return n
 }
 
 func (m *mailbox) slice() []term.Term {

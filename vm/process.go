@@ -66,6 +66,8 @@ type Process struct {
 
 	evaluator  bool    // a shell's evaluator: errors end the input, not the process
 	evalErr    *Raised // how the last input ended, if with an error
+	explain    bool    // a scratch copy explaining a receive (see ExplainReceive)
+	explained  int     // the clause the explained message matched, 0 for none
 	keepResult bool    // remember the initial call's value (scripts, shell inputs)
 	quiet      bool    // no crash report (the script's main process reports its own)
 

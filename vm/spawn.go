@@ -25,6 +25,18 @@ func (v *VM) start(p *Process, code *compile.Code, env []term.Term, args []term.
 	p.frames[0] = frame{code: code, env: env}
 	p.status = statusRunnable
 	v.runq.push(p)
+	if len(v.listeners) > 0 {
+		v.emit(Event{Kind: EventSpawn, From: v.currentPid(), To: p.pid, Message: p.initialCall})
+	}
+}
+
+// currentPid is the pid of the running process, or nil when the host
+// (not a process) acts.
+func (v *VM) currentPid() term.Term {
+	if v.current != nil {
+		return v.current.pid
+	}
+	return term.Nil
 }
 
 // SpawnCode starts a process running compiled top-level code (a script
@@ -132,7 +144,11 @@ func (v *VM) deliver(p *Process, msg term.Term) {
 	if p.status == statusExited {
 		return
 	}
-	p.mbox.push(msg)
+	v.sendSeq++
+	p.mbox.push(msg, v.sendSeq, v.sliceStart)
+	if len(v.listeners) > 0 {
+		v.emit(Event{Kind: EventSend, From: v.currentPid(), To: p.pid, Message: msg, Seq: v.sendSeq})
+	}
 	if p.status == statusWaiting && p.sleepDst < 0 {
 		v.wake(p)
 	}

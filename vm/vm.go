@@ -49,6 +49,10 @@ type VM struct {
 	useTemplate func(string) ([]byte, bool)
 	pendingLog  []string
 
+	current    *Process // the process running now, if any
+	sliceStart int64    // clock time the current slice started
+	sendSeq    uint64   // numbers every message sent
+
 	restart    bool // a process asked for a restart of the machine
 	halt       bool // System.halt was called
 	haltStatus int

@@ -2,6 +2,7 @@ package vm_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -227,5 +228,52 @@ func TestCrashReportCountsLostMessages(t *testing.T) {
 		Process.sleep(10)`)
 	if !strings.Contains(stderr, "** (RuntimeError) boom") || !strings.Contains(stderr, "2 messages lost with #PID<0.101.0>\n") {
 		t.Errorf("crash report should count the 2 messages left in the mailbox:\n%s", stderr)
+	}
+}
+
+func TestMailboxExplainsWhichClauseWouldTakeEachMessage(t *testing.T) {
+	var out bytes.Buffer
+	m := vm.New(vm.Options{Stdout: &out, Clock: vm.NewVirtualClock()})
+	if err := builtins.Install(m); err != nil {
+		t.Fatal(err)
+	}
+	code, err := m.Compile("t.exs", []byte(`
+		spawn(fn ->
+		  receive do
+		    {:priority, n} when n > 5 -> :urgent
+		    :stop -> :stopped
+		  end
+		end)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := m.SpawnCode(code, nil)
+	m.RunReady(nil)
+	server := m.ProcessByPid(term.Pid(main.Pid().PidSerial() + 1))
+	if server == nil || main.Alive() {
+		t.Fatal("expected the server waiting and the main process done")
+	}
+	for _, msg := range []term.Term{
+		term.Tuple(term.Atom("log"), term.String("hi")),
+		term.Tuple(term.Atom("priority"), term.Int(1)),
+		term.Tuple(term.Atom("priority"), term.Int(9)),
+		term.Atom("stop"),
+	} {
+		m.Send(server.Pid(), msg)
+	}
+	rc, ok := server.WaitingIn()
+	if !ok || len(rc.Clauses) != 2 || rc.Timeout {
+		t.Fatalf("WaitingIn: %+v, %v", rc, ok)
+	}
+	var got []string
+	for _, e := range m.Mailbox(server) {
+		got = append(got, fmt.Sprintf("#%d %s -> %d", e.Position, term.Inspect(e.Message), e.Clause))
+	}
+	want := []string{`#1 {:log, "hi"} -> 0`, `#2 {:priority, 1} -> 0`, `#3 {:priority, 9} -> 1`, `#4 :stop -> 2`}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if server.MessageQueueLen() != 4 {
+		t.Errorf("explaining must not take messages: %d left", server.MessageQueueLen())
 	}
 }

@@ -60,7 +60,7 @@ func TestDisassembly(t *testing.T) {
     4 elem     r3 r2 0
     5 teqk     r3 :ok L10
     6 elem     r4 r2 1
-    7 raccept  
+    7 raccept  1
     8 move     r0 r4
     9 jump     L13
    10 rnext    L2

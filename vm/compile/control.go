@@ -205,13 +205,14 @@ func (f *fnState) receiveExpr(n *syntax.Call, dst int, tail bool) {
 	f.emit(RSTART, 0, 0, 0)
 	f.mark(loop)
 	f.emitL(RPEEK, msg, 0, filter, 1, wait)
-	for _, cl := range cls {
+	for i, cl := range cls {
+		clauseNo := i + 1
 		nextClause := f.newLabel()
 		f.push()
 		cm := f.nextReg
 		f.pattern(cl.Args[0], msg, nextClause)
 		f.guardExpr(cl.Guard, nextClause)
-		f.emit(RACCEPT, 0, 0, 0)
+		f.emit(RACCEPT, clauseNo, 0, 0)
 		f.body(cl.Body, dst, tail)
 		if !tail {
 			f.jump(end)

@@ -171,7 +171,7 @@ var operandKinds = map[Opcode][3]int{
 	BINREST: {oReg, oReg, oInt}, BINSEG: {oReg, oReg, oLabel}, BINPUT: {oReg, oReg, oInt},
 	CALL: {oReg, oSite, oReg}, TCALL: {oNone, oSite, oReg}, CALLF: {oReg, oReg, oInt}, TCALLF: {oNone, oReg, oInt},
 	APPLY: {oReg, oReg, oInt}, RETURN: {oReg}, FIELD: {oReg, oReg, oConst},
-	RSTART: {}, RPEEK: {oReg, oLabel, oInt}, RACCEPT: {}, RNEXT: {oLabel}, RWAIT: {oRegOrNone, oLabel, oLabel},
+	RSTART: {}, RPEEK: {oReg, oLabel, oInt}, RACCEPT: {oInt}, RNEXT: {oLabel}, RWAIT: {oRegOrNone, oLabel, oLabel},
 	TRY: {oLabel, oReg}, TRYEND: {}, RERAISE: {oReg}, GUARD: {oLabel}, GUARDEND: {},
 	MATCHERR: {oReg, oConst}, FUNCERR: {}, DEFMOD: {oReg, oMod, oConst},
 }
