@@ -246,18 +246,11 @@ func (f *fnState) mapExpr(n *syntax.Map, dst int) {
 		f.structExpr(n, dst)
 		return
 	}
-	mark := f.nextReg
 	if n.Update != nil {
-		base := f.allocN(1 + 2*len(n.Pairs))
-		f.value(n.Update, base)
-		for i, p := range n.Pairs {
-			f.value(p.Key, base+1+2*i)
-			f.value(p.Value, base+2+2*i)
-		}
-		f.emit(MAPUPD, dst, base, len(n.Pairs))
-		f.release(mark)
+		f.mapUpdate(n, dst)
 		return
 	}
+	mark := f.nextReg
 	base := f.allocN(2 * len(n.Pairs))
 	for i, p := range n.Pairs {
 		f.value(p.Key, base+2*i)
@@ -267,23 +260,30 @@ func (f *fnState) mapExpr(n *syntax.Map, dst int) {
 	f.release(mark)
 }
 
+// mapUpdate compiles %{m | k => v} (and %S{s | k: v}): every key must
+// already be there.
+func (f *fnState) mapUpdate(n *syntax.Map, dst int) {
+	mark := f.nextReg
+	base := f.allocN(1 + 2*len(n.Pairs))
+	f.value(n.Update, base)
+	for i, p := range n.Pairs {
+		f.value(p.Key, base+1+2*i)
+		f.value(p.Value, base+2+2*i)
+	}
+	f.emit(MAPUPD, dst, base, len(n.Pairs))
+	f.release(mark)
+}
+
 // structExpr compiles %Name{k: v} as Name.__struct__([k: v]) (which
 // checks the keys and fills the defaults), and %Name{s | k: v} as a map
 // update that also checks s is a Name struct.
 func (f *fnState) structExpr(n *syntax.Map, dst int) {
 	mod := f.moduleOf(n.Struct)
-	mark := f.nextReg
 	if n.Update != nil {
-		base := f.allocN(1 + 2*len(n.Pairs))
-		f.value(n.Update, base)
-		for i, p := range n.Pairs {
-			f.value(p.Key, base+1+2*i)
-			f.value(p.Value, base+2+2*i)
-		}
-		f.emit(MAPUPD, dst, base, len(n.Pairs))
-		f.release(mark)
+		f.mapUpdate(n, dst)
 		return
 	}
+	mark := f.nextReg
 	kv := f.allocN(2 * len(n.Pairs))
 	for i, p := range n.Pairs {
 		f.value(p.Key, kv+2*i)
