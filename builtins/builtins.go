@@ -60,6 +60,7 @@ func Natives() []vm.NativeSpec {
 		exceptionNatives(),
 		loggerNatives(),
 		etsNatives(),
+		detsNatives(),
 		fileNatives(),
 	} {
 		all = append(all, group...)

@@ -9,7 +9,8 @@
 [libdir, casefile] = System.argv()
 
 renames = [{"Enum", "GEnum"}, {"Map", "GMap"}, {"List", "GList"}, {"Keyword", "GKeyword"},
-           {"Range", "GRange"}, {"MapSet", "GMapSet"}, {"Kernel", "GKernel"}, {":timer", ":gtimer"}]
+           {"Range", "GRange"}, {"MapSet", "GMapSet"}, {"Kernel", "GKernel"}, {":timer", ":gtimer"},
+           {":dets", ":gdets"}]
 
 rename = fn src ->
   Enum.reduce(renames, src, fn {from, to}, acc ->
