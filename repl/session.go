@@ -129,6 +129,7 @@ func newSession(cfg Config) (*Session, error) {
 		return nil, err
 	}
 	s.installHelpers()
+	s.refreshCompletions()
 	if cfg.Interrupts != nil {
 		s.sigint = cfg.Interrupts
 	} else {
