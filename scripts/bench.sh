@@ -22,7 +22,7 @@ if [ ! -x /usr/bin/time ]; then
 	exit 1
 fi
 
-benches=(${ONLY:-ring loop spawn selective hello genserver supervisor})
+benches=(${ONLY:-ring loop spawn selective hello genserver supervisor dets})
 
 goiex=${GOIEX:-}
 if [ -n "${NO_GOIEX:-}" ]; then
@@ -81,6 +81,7 @@ target() {
 	hello) echo "<= 0.02 s, <= 30 MB" ;;
 	genserver) echo "<= 2x Elixir (100,000 calls)" ;;
 	supervisor) echo "<= 2x Elixir (10,000 children)" ;;
+	dets) echo "report (1,000 insert+sync; 100 x insert of 100 + sync)" ;;
 	esac
 }
 
