@@ -27,11 +27,12 @@ import (
 // machine restarts), as in Erlang. Any process may read and write an open
 // table.
 //
-// Natives must not wait, and these do: a change returns after its
-// transaction is on disk, which costs an fsync (about a millisecond on a
-// local SSD; see scripts/bench/dets.exs). That is the price of
-// "acknowledged means durable"; Erlang's dets defers writes instead and
-// makes durability the caller's sync/1.
+// A native must not wait long, and a change here waits for the disk: it
+// returns after its transaction is committed, which costs an fsync
+// (0.3 to 1 ms on this machine's disk; see scripts/bench/dets.exs), and
+// the scheduler runs nothing else meanwhile. That is the price of
+// "returned means durable"; Erlang's dets buffers writes instead and
+// makes durability the caller's sync/1. Reads take no fsync.
 
 func detsNatives() []vm.NativeSpec {
 	const m = ":dets"

@@ -205,10 +205,11 @@ func initDetsFile(db *bolt.DB, kind string, keypos int, filename term.Term) (mis
 				if !empty {
 					return errNotDets // a bbolt file, but not one of ours
 				}
-				if meta, err = tx.CreateBucket(bucketMeta); err != nil {
+				meta, err := tx.CreateBucket(bucketMeta)
+				if err != nil {
 					return err
 				}
-				if _, err = tx.CreateBucket(bucketObjects); err != nil {
+				if _, err := tx.CreateBucket(bucketObjects); err != nil {
 					return err
 				}
 				meta.Put([]byte("format"), []byte(detsFormat))

@@ -92,8 +92,9 @@ func entries(b *bolt.Bucket, prefix []byte, f func(k, v []byte) error) error {
 	return nil
 }
 
-// keyBytes are the bbolt keys of objects stored under prefix; a caller
-// that deletes collects them first (deleting under a cursor skips).
+// keysUnder returns the bbolt keys of the objects stored under prefix
+// that keep says yes to; a caller that deletes collects them first
+// (deleting under a bbolt cursor skips the next entry).
 func keysUnder(b *bolt.Bucket, prefix []byte, keep func(v []byte) (bool, error)) ([][]byte, error) {
 	var ks [][]byte
 	err := entries(b, prefix, func(k, v []byte) error {

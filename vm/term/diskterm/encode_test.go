@@ -30,7 +30,7 @@ func samples() []term.Term {
 	for i := 0; i < 40; i++ { // larger than a small map: the trie form
 		kv = append(kv, term.Int(int64(i)), term.Float(float64(i)))
 	}
-	big := term.NewMap(kv...)
+	large := term.NewMap(kv...)
 	return []term.Term{
 		term.Int(0), term.Int(1), term.Int(-1), term.Int(math.MaxInt64), term.Int(math.MinInt64),
 		bigint("123456789012345678901234567890"), bigint("-123456789012345678901234567890"),
@@ -46,7 +46,7 @@ func samples() []term.Term {
 		term.List(term.EmptyList, term.List(term.EmptyList)),
 		term.EmptyMap, term.NewMap(a("a"), term.Int(1), term.String("b"), term.List(term.Int(2))),
 		term.NewMap(term.Tuple(term.Int(1)), term.NewMap(term.Float(1), a("x"))),
-		big,
+		large,
 		term.Pid(0), term.Pid(110), term.Ref(7),
 	}
 }
