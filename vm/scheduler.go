@@ -40,7 +40,7 @@ func (q *runQueue) Len() int { return q.size }
 
 // wake makes a waiting process runnable.
 func (v *VM) wake(p *Process) {
-	if p.status == statusWaiting {
+	if p.status == statusWaiting && len(p.frames) > 0 { // an idle evaluator stays idle
 		p.status = statusRunnable
 		v.runq.push(p)
 	}

@@ -169,9 +169,6 @@ func (f *fnState) localCall(n *syntax.Call, dst int, tail bool) {
 		f.remoteCall(mod, n.Name, n.Args, dst, tail)
 		return
 	}
-	if n.NoParens && arity == 0 {
-		f.fail(n, "undefined variable \"%s\"", n.Name)
-	}
 	if m := f.c.mod; m != nil {
 		f.fail(n, "undefined function %s/%d (expected %s to define such a function or for it to be imported, but none are available)", n.Name, arity, m.name)
 	}

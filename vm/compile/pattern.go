@@ -41,7 +41,7 @@ func (f *fnState) patternIn(n syntax.Node, reg, fail int, ps *patternState) {
 			}
 			r, ok := f.varReg(v.Name)
 			if !ok {
-				f.fail(n, "undefined variable ^%s", v.Name)
+				f.fail(n, "undefined variable ^%s. No variable \"%s\" has been defined before the current pattern", v.Name, v.Name)
 			}
 			f.emitL(TEQ, reg, r, 0, 2, fail)
 			return
