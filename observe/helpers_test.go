@@ -1,0 +1,61 @@
+package observe
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"goiex/builtins"
+	"goiex/vm"
+)
+
+// newVM is a VM with the library and module Goiex, on the virtual clock.
+func newVM(t testing.TB, out io.Writer) (*vm.VM, *Observer) {
+	t.Helper()
+	v := vm.New(vm.Options{Stdout: out, Stderr: out, Clock: vm.NewVirtualClock()})
+	if err := builtins.Install(v); err != nil {
+		t.Fatal(err)
+	}
+	return v, Install(v)
+}
+
+// spawnScript compiles src and starts it as a process, without running it.
+func spawnScript(t testing.TB, v *vm.VM, src string) *vm.Process {
+	t.Helper()
+	code, err := v.Compile("test.exs", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.SpawnCode(code, nil)
+}
+
+// runScript runs src to its end and returns what it printed.
+func runScript(t testing.TB, src string) string {
+	t.Helper()
+	var out bytes.Buffer
+	v, _ := newVM(t, &out)
+	p := spawnScript(t, v, src)
+	if err := v.RunUntilExit(p); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if exc := p.ExitError(); exc != nil {
+		t.Fatalf("%s\n%s", exc.Error(), out.String())
+	}
+	v.FlushLog()
+	return out.String()
+}
+
+// wantLines checks that got holds each wanted line, in order.
+func wantLines(t *testing.T, got string, want ...string) {
+	t.Helper()
+	rest := got
+	for _, w := range want {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			t.Errorf("output lacks (in order) %q\ngot:\n%s", w, got)
+			return
+		}
+		rest = rest[i+len(w):]
+	}
+}
