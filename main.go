@@ -184,7 +184,7 @@ func runScriptOnce(file string, src []byte, opts vm.Options) (int, bool) {
 	}
 	if exc := main.ExitError(); exc != nil {
 		machine.FlushLog()
-		fmt.Fprintf(opts.Stderr, "%s\n%s", exc.Error(), vm.FormatStacktrace(exc))
+		fmt.Fprintf(opts.Stderr, "%s\n%s", exc.Banner(), vm.FormatStacktrace(exc))
 		return 1, false
 	}
 	if reason := main.ExitReasonTerm(); reason != term.Normal {

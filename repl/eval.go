@@ -65,7 +65,7 @@ func (s *Session) run(code *compile.Code, args []term.Term, done func(value term
 	case s.interrupted:
 		s.print.Error("** (EXIT) interrupted", "")
 	case exc != nil:
-		s.print.Error(exc.Error(), shellStacktrace(exc))
+		s.print.Error(exc.Banner(), shellStacktrace(exc))
 	case value.Valid():
 		bindings, _ := term.ListToSlice(value.Elems()[1])
 		result := done(value.Elems()[0], bindings)

@@ -67,6 +67,16 @@ func arith(op compile.Opcode, a, b term.Term) (term.Term, *Raised) {
 	return term.BigInt(r), nil
 }
 
+var operatorText = map[compile.Opcode]string{compile.ADD: "+", compile.SUB: "-", compile.MUL: "*", compile.FDIV: "/"}
+
+// blameOperator records which operator call failed, for the stacktrace's
+// ":erlang./(1, 0)" line and the top level's "1 / 0" blame.
+func blameOperator(exc *Raised, op compile.Opcode, a, b term.Term) {
+	sym := operatorText[op]
+	exc.bif = ":erlang." + sym + "(" + term.Inspect(a) + ", " + term.Inspect(b) + ")"
+	exc.blame = term.Inspect(a) + " " + sym + " " + term.Inspect(b)
+}
+
 func toFloat(t term.Term) float64 {
 	if t.IsFloat() {
 		return t.FloatVal()

@@ -136,6 +136,9 @@ func (v *VM) interpret(p *Process) {
 				}
 			}
 			regs[in.A], exc = arith(compile.ADD, a, b)
+			if exc != nil {
+				blameOperator(exc, compile.ADD, a, b)
+			}
 		case compile.ADDI:
 			a := regs[in.B]
 			if a.IsSmallInt() {
@@ -147,8 +150,18 @@ func (v *VM) interpret(p *Process) {
 				}
 			}
 			regs[in.A], exc = arith(compile.ADD, a, term.Int(int64(in.C)))
+			if exc != nil {
+				if in.C < 0 {
+					blameOperator(exc, compile.SUB, a, term.Int(-int64(in.C)))
+				} else {
+					blameOperator(exc, compile.ADD, a, term.Int(int64(in.C)))
+				}
+			}
 		case compile.SUB, compile.MUL, compile.FDIV:
 			regs[in.A], exc = arith(in.Op, regs[in.B], regs[in.C])
+			if exc != nil {
+				blameOperator(exc, in.Op, regs[in.B], regs[in.C])
+			}
 		case compile.NEG:
 			regs[in.A], exc = arith(compile.SUB, term.Int(0), regs[in.B])
 			if exc == nil && regs[in.B].IsFloat() {
@@ -547,7 +560,7 @@ func (v *VM) interpret(p *Process) {
 		case compile.DEFMOD:
 			m := code.Modules[in.B]
 			if v.install(m) {
-				fmt.Fprintf(v.opts.Stderr, "warning: redefining module %s (current version defined in memory)\n", m.Name)
+				fmt.Fprintf(v.opts.Stderr, "warning: redefining module %s (current version defined in memory)\n  %s:%d\n\n", m.Name, m.File, m.Line)
 			}
 			regs[in.A] = term.Tuple(atomModule, m.Atom, term.String(""), code.Consts[in.C])
 		case compile.NOP:

@@ -51,10 +51,25 @@ type Raised struct {
 	// uncatchable marks an exit signal ending the running process (an
 	// untrappable kill): no try can catch it.
 	uncatchable bool
+	// bif is the Erlang operator call that failed, as Elixir shows it on
+	// top of the stacktrace (":erlang./(1, 0)"), and blame the expression
+	// an uncaught ArithmeticError adds to its message ("1 / 0").
+	bif, blame string
 }
 
 func (r *Raised) Error() string {
 	return FormatRaised(r.Class, r.Normalized())
+}
+
+// Banner is the first line Elixir prints for an uncaught error at the
+// top level of a script or the shell: Error(), blamed the way
+// Exception.blame does (": 1 / 0" after an ArithmeticError of an
+// operator).
+func (r *Raised) Banner() string {
+	if r.blame != "" {
+		return r.Error() + ": " + r.blame
+	}
+	return r.Error()
 }
 
 // Normalized returns the error as the exception `rescue` sees.

@@ -77,6 +77,9 @@ func charlistOf(s string) term.Term {
 // "    file.exs:3: M.f/1".
 func FormatStacktrace(exc *Raised) string {
 	var b strings.Builder
+	if exc.bif != "" {
+		b.WriteString("    " + exc.bif + "\n")
+	}
 	for _, e := range exc.trace {
 		name := e.code.Name
 		if name == "top level" {
