@@ -157,7 +157,11 @@ func (im Impact) Render() string {
 		switch h.Kind {
 		case "dies":
 			dies++
-			fmt.Fprintf(&b, "%s dies with %s", pidText(h.Pid), elide(h.Reason, 60))
+			verb := "dies with"
+			if h.Reason == term.Normal {
+				verb = "exits with"
+			}
+			fmt.Fprintf(&b, "%s %s %s", pidText(h.Pid), verb, elide(h.Reason, 60))
 			if h.Via.Valid() {
 				fmt.Fprintf(&b, ": linked to %s, does not trap exits", pidText(h.Via))
 			}
@@ -181,7 +185,11 @@ func (im Impact) Render() string {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "In all: %s, %s delivered", plural(dies, "process dies", "processes die"), plural(delivered, "message", "messages"))
+	ends := plural(dies, "process dies", "processes die")
+	if im.ExitReason == term.Normal {
+		ends = plural(dies, "process exits", "processes exit")
+	}
+	fmt.Fprintf(&b, "In all: %s, %s delivered", ends, plural(delivered, "message", "messages"))
 	if lost > 0 {
 		fmt.Fprintf(&b, ", %d lost", lost)
 	}

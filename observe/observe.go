@@ -47,6 +47,19 @@ func Install(v *vm.VM) *Observer {
 	for _, s := range o.natives() {
 		v.RegisterNative(s)
 	}
+	// A recording whose process dies before it draws (killed by a link
+	// in the middle of seq) stops listening.
+	v.OnExit(func(p *vm.Process) {
+		if len(o.records) == 0 {
+			return
+		}
+		for id, r := range o.records {
+			if r.caller == p.Pid() {
+				r.Stop()
+				delete(o.records, id)
+			}
+		}
+	})
 	return o
 }
 
@@ -68,6 +81,7 @@ func (o *Observer) natives() []vm.NativeSpec {
 		n("trace", 2, o.natTrace, "trace/1 with where: \"predicate\" and time: true."),
 		n("untrace", 0, o.natUntrace, "Stops every trace and explainer."),
 		n("__seq_start__", 1, o.natSeqStart, ""),
+		n("__seq_returned__", 2, o.natSeqReturned, ""),
 		n("__seq_settle__", 1, o.natSeqSettle, ""),
 		n("__seq_stop__", 1, o.natSeqStop, ""),
 		n("links", 1, o.natLinks, "Draws a process's links and monitors."),

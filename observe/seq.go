@@ -26,6 +26,10 @@ type SeqOptions struct {
 // the processes it started to finish what they were doing.
 const DefaultSettle = 100
 
+// eventReturned marks, among a recording's events, the moment seq's
+// function returned (Message: its value). It is never emitted by the VM.
+const eventReturned vm.EventKind = 255
+
 // Recording collects events for a diagram.
 type Recording struct {
 	v        *vm.VM
@@ -51,6 +55,12 @@ func StartRecording(v *vm.VM, caller term.Term, o SeqOptions) *Recording {
 	})
 	r.cancel = v.Subscribe(r.s.feed)
 	return r
+}
+
+// Returned marks the moment the function returned, with its value.
+func (r *Recording) Returned(value term.Term) {
+	r.s.flush()
+	r.events = append(r.events, vm.Event{Kind: eventReturned, To: r.caller, Message: value, Time: r.v.Now()})
 }
 
 // Settle tells how long the caller should wait before asking again: 0
@@ -263,6 +273,10 @@ func (r *Recording) text() string {
 			row := g.newRow(t)
 			put(&row, g.xs[i], text)
 			g.rows[len(g.rows)-1] = row
+		case eventReturned:
+			row := g.newRow(t)
+			put(&row, g.xs[0], "◆ returns "+elide(e.Message, 40))
+			g.rows[len(g.rows)-1] = row
 		case vm.EventExit:
 			i, ok := index[e.From]
 			if !ok {
@@ -432,6 +446,8 @@ func (r *Recording) mermaid() string {
 				text += fmt.Sprintf(", skipping %d older", e.Skipped)
 			}
 			note(e.To, text)
+		case eventReturned:
+			note(e.To, "returns "+elide(e.Message, 60))
 		case vm.EventExit:
 			if e.Reason == term.Normal {
 				note(e.From, "exits :normal")
@@ -492,6 +508,15 @@ func (o *Observer) recording(t term.Term) (*Recording, error) {
 		}
 	}
 	return nil, argError("not a recording: " + term.Inspect(t))
+}
+
+func (o *Observer) natSeqReturned(p *vm.Process, a []term.Term) (term.Term, error) {
+	r, err := o.recording(a[0])
+	if err != nil {
+		return term.Term{}, err
+	}
+	r.Returned(a[1])
+	return term.OK, nil
 }
 
 func (o *Observer) natSeqSettle(p *vm.Process, a []term.Term) (term.Term, error) {

@@ -32,12 +32,18 @@ type Stepper struct {
 	paused  bool
 	pending int // steps asked for by step(n), run after the input
 
-	breakQ   *Query
-	broke    bool
-	breakEv  vm.Event
-	unbreak  func()
-	runner   exprvm.VM
-	steps    int
+	breakQ  *Query
+	broke   bool
+	breakEv vm.Event
+	unbreak func()
+	runner  exprvm.VM
+	steps   int
+
+	// While paused the stepper listens, so that a receive in a step can
+	// name its sender even when the evaluator sent the message.
+	stream   *stream
+	unlisten func()
+	stepping bool
 	recorded []vm.Event
 }
 
@@ -59,14 +65,46 @@ func (s *Stepper) Paused() bool { return s.paused }
 // Pause stops the scheduler: nothing but the evaluator runs until Step
 // or Resume.
 func (s *Stepper) Pause() {
-	s.paused = true
+	s.pause()
 	io.WriteString(s.w, "paused. "+s.Status())
+}
+
+func (s *Stepper) pause() {
+	s.paused = true
+	s.listen()
+}
+
+// listen keeps one subscription while the stepper is paused or has a
+// breakpoint, so that a receive can always name its sender.
+func (s *Stepper) listen() {
+	want := s.paused || s.breakQ != nil
+	switch {
+	case want && s.unlisten == nil:
+		s.stream = newStream(s.event)
+		s.unlisten = s.v.Subscribe(s.stream.feed)
+	case !want && s.unlisten != nil:
+		s.unlisten()
+		s.unlisten = nil
+	}
+}
+
+func (s *Stepper) event(e vm.Event) {
+	if s.stepping {
+		s.recorded = append(s.recorded, e)
+	}
+	if s.breakQ != nil && !s.paused && !s.broke {
+		ev := view(e, s.breakQ)
+		if s.breakQ.match(&s.runner, &ev) {
+			s.broke, s.breakEv = true, e
+		}
+	}
 }
 
 // Resume lets the scheduler run freely again.
 func (s *Stepper) Resume() {
 	s.paused = false
 	s.pending = 0
+	s.listen()
 	io.WriteString(s.w, "resumed\n")
 }
 
@@ -74,29 +112,15 @@ func (s *Stepper) Resume() {
 // (checked between slices: the slice in which it happened completes).
 // An empty predicate removes the breakpoint.
 func (s *Stepper) BreakOn(where string) error {
-	if s.unbreak != nil {
-		s.unbreak()
-		s.unbreak = nil
-	}
-	s.breakQ, s.broke = nil, false
-	if where == "" {
-		return nil
-	}
-	q, err := CompileEventQuery("where", where)
-	if err != nil {
-		return err
-	}
-	s.breakQ = q
-	st := newStream(func(e vm.Event) {
-		if s.broke {
-			return
+	var q *Query
+	if where != "" {
+		var err error
+		if q, err = CompileEventQuery("where", where); err != nil {
+			return err
 		}
-		ev := view(e, q)
-		if q.match(&s.runner, &ev) {
-			s.broke, s.breakEv = true, e
-		}
-	})
-	s.unbreak = s.v.Subscribe(st.feed)
+	}
+	s.breakQ, s.broke = q, false
+	s.listen()
 	return nil
 }
 
@@ -112,7 +136,7 @@ func (s *Stepper) Run(evaluator *vm.Process, stop func() bool) {
 		s.v.RunReady(func() bool { return s.broke || (stop != nil && stop()) })
 		if s.broke {
 			s.broke = false
-			s.paused = true
+			s.pause()
 			fmt.Fprintf(s.w, "break: %s\npaused. %s", string(appendEvent(nil, s.breakEv, s.paint, atomCache{})), s.Status())
 		}
 		return
@@ -138,9 +162,9 @@ func (s *Stepper) Step(n int) {
 
 // stepOnce runs one slice and reports it; false when nothing can run.
 func (s *Stepper) stepOnce() bool {
+	s.pause()
 	s.recorded = s.recorded[:0]
-	st := newStream(func(e vm.Event) { s.recorded = append(s.recorded, e) })
-	cancel := s.v.Subscribe(st.feed)
+	s.stepping = true
 	before := s.v.Now()
 	jumped := false
 	if !s.hasRunnable() {
@@ -152,8 +176,8 @@ func (s *Stepper) stepOnce() bool {
 		reds = p.Reductions()
 	}
 	ran := s.v.StepSlice(s.skip)
-	st.flush()
-	cancel()
+	s.stream.flush()
+	s.stepping = false
 	if ran == nil {
 		io.WriteString(s.w, "nothing can run: every process waits, and no timer is pending\n")
 		return false
@@ -252,9 +276,7 @@ func (o *Observer) natStep(p *vm.Process, a []term.Term) (term.Term, error) {
 		}
 		n = int(a[0].SmallInt())
 	}
-	if !s.paused {
-		s.paused = true
-	}
+	s.pause()
 	s.Request(n)
 	return term.OK, nil
 }

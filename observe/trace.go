@@ -185,7 +185,7 @@ func appendEvent(b []byte, e vm.Event, c painter, ac atomCache) []byte {
 	case vm.EventSend:
 		pid(e.From)
 		b = append(b, c.paint(ansiCyan, " sends ")...)
-		b = appendElided(b, e.Message, 60, ac)
+		b = appendElided(b, e.Message, 80, ac)
 		b = append(b, " to "...)
 		pid(e.To)
 		msgNo()
@@ -193,7 +193,7 @@ func appendEvent(b []byte, e vm.Event, c painter, ac atomCache) []byte {
 	case vm.EventReceive:
 		pid(e.To)
 		b = append(b, c.paint(ansiGreen, " receives ")...)
-		b = appendElided(b, e.Message, 60, ac)
+		b = appendElided(b, e.Message, 80, ac)
 		if e.From.Valid() {
 			b = append(b, " from "...)
 			pid(e.From)

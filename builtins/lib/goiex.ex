@@ -11,7 +11,9 @@ defmodule Goiex do
     rec = Goiex.__seq_start__(opts)
 
     try do
-      fun.()
+      value = fun.()
+      Goiex.__seq_returned__(rec, value)
+      value
     after
       settle(rec)
       Goiex.__seq_stop__(rec)
