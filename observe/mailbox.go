@@ -80,11 +80,10 @@ func Mailbox(v *vm.VM, pid term.Term, caller *vm.Process, o MailboxOptions) stri
 // where says what p is doing, for the heading of a mailbox.
 func where(p *vm.Process, caller *vm.Process) string {
 	if rcv, ok := p.WaitingIn(); ok {
-		s := "waits in receive"
 		if p.Status() == term.Atom("runnable") {
-			s = "is woken in receive"
+			return "waits in receive at " + receiveSite(rcv) + ", woken by a new message (runnable)"
 		}
-		return s + " at " + receiveSite(rcv)
+		return "waits in receive at " + receiveSite(rcv)
 	}
 	switch {
 	case p == caller:

@@ -35,7 +35,7 @@ func TestMailbox(t *testing.T) {
 		want   string
 	}{
 		{`Goiex.mailbox(w, limit: 3)`, `
-#PID<0.101.0> is woken in receive at test.exs:4, 14 messages:
+#PID<0.101.0> waits in receive at test.exs:4, woken by a new message (runnable), 14 messages:
   #  MESSAGE     AGE  RECEIVE
   1  {:log, 1}  5 ms  no clause matches: stays in the mailbox
   2  {:log, 2}  5 ms  no clause matches: stays in the mailbox

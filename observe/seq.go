@@ -249,7 +249,7 @@ func (r *Recording) text() string {
 			if !ok {
 				continue
 			}
-			label := fmt.Sprintf("[%d] %s", num[e.Seq], elide(e.Message, 40))
+			label := fmt.Sprintf("[%d] %s", num[e.Seq], elide(e.Message, 56))
 			if from == to {
 				row := g.newRow(t)
 				put(&row, g.xs[from], "↺ "+label+" to itself")

@@ -24,7 +24,7 @@ func label(p *vm.Process, caller *vm.Process) string {
 		s += " " + atomText(n)
 	}
 	if p == caller {
-		s += " (you)"
+		s += " self()"
 	} else if fn := mfaText(p.CurrentFunction()); fn != "" {
 		s += " " + fn
 	}
