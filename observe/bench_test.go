@@ -5,7 +5,6 @@ import (
 	"os"
 	"testing"
 
-	"goiex/vm"
 	"goiex/vm/term"
 )
 
@@ -63,12 +62,19 @@ end`)
 	if n := v.ProcessCount(); n != 1_000_000 {
 		b.Fatalf("got %d processes, want 1,000,000", n)
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := Ps(v, PsOptions{Sort: "reductions", Limit: 20}); err != nil {
-			b.Fatal(err)
-		}
+	for _, c := range []struct {
+		name string
+		o    PsOptions
+	}{
+		{"top20", PsOptions{Sort: "reductions", Limit: 20}},
+		{"where", PsOptions{Sort: "memory", Limit: 20, Where: `message_queue_len == 0 and status == "waiting"`}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := Ps(v, c.o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
-
-var _ = vm.EventSend

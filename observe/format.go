@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"goiex/vm"
 	"goiex/vm/term"
 )
 
@@ -53,14 +52,6 @@ func mfaText(t term.Term) string {
 func atomText(t term.Term) string {
 	s := term.Inspect(t)
 	return strings.TrimPrefix(s, ":")
-}
-
-// processName is a process's registered name, or its initial call.
-func processName(p *vm.Process) string {
-	if n := p.RegisteredName(); n.Valid() {
-		return atomText(n)
-	}
-	return mfaText(p.InitialCall())
 }
 
 // ms renders a duration in nanoseconds as whole milliseconds.

@@ -3,7 +3,6 @@ package observe
 import (
 	"bytes"
 	"io"
-	"strings"
 	"testing"
 
 	"goiex/builtins"
@@ -44,18 +43,4 @@ func runScript(t testing.TB, src string) string {
 	}
 	v.FlushLog()
 	return out.String()
-}
-
-// wantLines checks that got holds each wanted line, in order.
-func wantLines(t *testing.T, got string, want ...string) {
-	t.Helper()
-	rest := got
-	for _, w := range want {
-		i := strings.Index(rest, w)
-		if i < 0 {
-			t.Errorf("output lacks (in order) %q\ngot:\n%s", w, got)
-			return
-		}
-		rest = rest[i+len(w):]
-	}
 }

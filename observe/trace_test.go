@@ -89,3 +89,27 @@ func TestEventLine(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Colour is the printer's setting: off in scripts, on when the shell
+// says so.
+func TestTraceColour(t *testing.T) {
+	var out strings.Builder
+	v, _ := newVM(t, &out)
+	tr, err := StartTrace(v, &out, TraceOptions{Color: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := spawnScript(t, v, `send(self(), :hi)
+receive do :hi -> :ok end`)
+	if err := v.RunUntilExit(p); err != nil {
+		t.Fatal(err)
+	}
+	tr.Stop()
+	want := "(the host)\x1b[34m spawns \x1b[0m#PID<0.100.0> (:elixir_compiler_0.__FILE__/1)\n" +
+		"#PID<0.100.0>\x1b[36m sends \x1b[0m:hi to #PID<0.100.0> (msg 1)\n" +
+		"#PID<0.100.0>\x1b[32m receives \x1b[0m:hi from #PID<0.100.0> (msg 1, clause 1)\n" +
+		"#PID<0.100.0>\x1b[2m exits: :normal\x1b[0m\n"
+	if out.String() != want {
+		t.Errorf("got %q\nwant %q", out.String(), want)
+	}
+}

@@ -50,23 +50,6 @@ func (p *Process) PeekMessages(n int) []MailboxEntry {
 	return out
 }
 
-// CurrentLine is the source file and line p is at (the instruction it
-// runs or will run next), or "", 0 when it has no frame.
-func (p *Process) CurrentLine() (string, int) {
-	if len(p.frames) == 0 {
-		return "", 0
-	}
-	fr := p.frames[len(p.frames)-1]
-	pc := fr.pc
-	if pc >= len(fr.code.Lines) {
-		pc = len(fr.code.Lines) - 1
-	}
-	if pc < 0 {
-		return fr.code.File, 0
-	}
-	return fr.code.File, int(fr.code.Lines[pc])
-}
-
 // Sleeping reports whether p waits in a sleeping native
 // (Process.sleep), not in a receive.
 func (p *Process) Sleeping() bool { return p.status == statusWaiting && p.sleepDst >= 0 }
