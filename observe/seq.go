@@ -273,6 +273,12 @@ func (r *Recording) text() string {
 			row := g.newRow(t)
 			put(&row, g.xs[i], text)
 			g.rows[len(g.rows)-1] = row
+		case vm.EventTimer:
+			if i, ok := index[e.To]; ok {
+				row := g.newRow(t)
+				put(&row, g.xs[i], "◷ timer fires")
+				g.rows[len(g.rows)-1] = row
+			}
 		case eventReturned:
 			row := g.newRow(t)
 			put(&row, g.xs[0], "◆ returns "+elide(e.Message, 40))
@@ -446,6 +452,8 @@ func (r *Recording) mermaid() string {
 				text += fmt.Sprintf(", skipping %d older", e.Skipped)
 			}
 			note(e.To, text)
+		case vm.EventTimer:
+			note(e.To, "timer fires")
 		case eventReturned:
 			note(e.To, "returns "+elide(e.Message, 60))
 		case vm.EventExit:

@@ -254,6 +254,18 @@ func appendEvent(b []byte, e vm.Event, c painter, ac atomCache) []byte {
 			msgNo()
 			b = append(b, ')')
 		}
+	case vm.EventTimer:
+		// Not emitted by the VM yet: a receive's after firing, a sleep
+		// ending, or a send_after delivering.
+		pid(e.To)
+		b = append(b, c.paint(ansiYellow, " timer fires")...)
+		if e.Message.Valid() {
+			b = append(b, ": "...)
+			b = appendElided(b, e.Message, 60, ac)
+		} else if e.Reason.Valid() {
+			b = append(b, ": "...)
+			b = appendElided(b, e.Reason, 60, ac)
+		}
 	default:
 		b = append(b, e.Kind.String()...)
 		b = append(b, fmt.Sprintf(" %v %v", e.From, e.To)...)

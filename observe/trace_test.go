@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"goiex/vm"
+	"goiex/vm/term"
 )
 
 const pingScript = `
@@ -85,8 +86,16 @@ func TestTraceOffCostsNothing(t *testing.T) {
 }
 
 func TestEventLine(t *testing.T) {
-	if got := EventLine(vm.Event{Kind: vm.EventLink}); got != "(the host) links to (the host)" {
-		t.Errorf("got %q", got)
+	for _, c := range []struct {
+		e    vm.Event
+		want string
+	}{
+		{vm.Event{Kind: vm.EventLink}, "(the host) links to (the host)"},
+		{vm.Event{Kind: vm.EventTimer, To: term.Pid(101), Reason: term.Atom("timeout")}, "#PID<0.101.0> timer fires: :timeout"},
+	} {
+		if got := EventLine(c.e); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
 	}
 }
 
