@@ -21,6 +21,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"goiex/builtins"
+	"goiex/observe"
 	"goiex/repl"
 	"goiex/vm"
 	"goiex/vm/compile"
@@ -158,6 +159,7 @@ func runScriptOnce(file string, src []byte, opts vm.Options) (int, bool) {
 		fmt.Fprintf(opts.Stderr, "goiex: loading the library failed: %v\n", err)
 		return 1, false
 	}
+	observe.Install(machine)
 	code, err := machine.Compile(file, src)
 	if err != nil {
 		reportCompileError(opts.Stderr, err)
@@ -170,7 +172,7 @@ func runScriptOnce(file string, src []byte, opts vm.Options) (int, bool) {
 	case vm.ErrRestart:
 		machine.FlushLog()
 		lost := machine.StopAll()
-		fmt.Fprintf(opts.Stderr, "%s\n", restartLine(lost))
+		fmt.Fprintln(opts.Stderr, lost.String())
 		return 0, true
 	case vm.ErrHalt:
 		machine.FlushLog()
@@ -196,19 +198,6 @@ func runScriptOnce(file string, src []byte, opts vm.Options) (int, bool) {
 	}
 	machine.FlushLog()
 	return 0, false
-}
-
-// restartLine answers the first seed's question with numbers: what a
-// restart of the machine threw away.
-func restartLine(lost vm.LossReport) string {
-	plural := func(n int, one, many string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", n, many)
-	}
-	return fmt.Sprintf("** (goiex) restarting the machine: %s stopped, %s lost; files on disk remain",
-		plural(lost.Processes, "process", "processes"), plural(lost.Messages, "undelivered message", "undelivered messages"))
 }
 
 func reportCompileError(w io.Writer, err error) {

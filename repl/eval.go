@@ -13,6 +13,10 @@ import (
 
 var helpersModule = term.ModuleAtom("IEx.Helpers")
 
+// goiexModule holds what goiex shows beyond iex: ps, mailbox, trace,
+// seq, tree, crash_impact, pause/step/resume (package observe).
+var goiexModule = term.ModuleAtom("Goiex")
+
 // dontDisplay is what a helper returns when it has printed its answer
 // (i/1, h/1, clear/0): the shell prints no result but the counter
 // advances. iex uses the same atom (IEx.dont_display_result/0).
@@ -27,7 +31,7 @@ func (s *Session) evaluate(in *input) {
 		return
 	}
 	opts := s.m.CompileOptions(in.src)
-	opts.Imports = []term.Term{helpersModule}
+	opts.Imports = []term.Term{helpersModule, goiexModule}
 	code, names, err := compile.CompileWithBindings(shellFile, in.tree, s.names, opts)
 	if err != nil {
 		s.reportCompileError(err)
@@ -56,6 +60,9 @@ func (s *Session) run(code *compile.Code, args []term.Term, done func(value term
 	s.grace()
 	switch {
 	case s.halted():
+		return
+	case s.m.RestartRequested():
+		s.restartMachine()
 		return
 	case !s.shell.Alive():
 		// Killed while evaluating (a linked process crashed, or
@@ -95,8 +102,8 @@ func (s *Session) drive() (deadlock bool) {
 	stop := func() bool { return s.noteEnd() || s.halted() || s.pollInterrupt() }
 	defer s.noteEnd()
 	for s.shell.Evaluating() {
-		s.m.RunReady(stop)
-		if s.halted() {
+		s.stepper.Run(s.shell, stop)
+		if s.halted() || s.m.RestartRequested() {
 			return false
 		}
 		if s.interrupted {
@@ -123,6 +130,10 @@ func (s *Session) drive() (deadlock bool) {
 				s.interrupted = true
 			}
 			timer.Stop()
+		case !s.cfg.Terminal && s.stepper.Paused():
+			s.m.Interrupt(s.shell)
+			s.print.Error("** (goiex) the scheduler is paused and this input waits on other processes: step() or resume()", "")
+			return false
 		case !s.cfg.Terminal:
 			s.m.Interrupt(s.shell)
 			return true

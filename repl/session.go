@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"goiex/builtins"
+	"goiex/observe"
 	"goiex/vm"
 	"goiex/vm/term"
 )
@@ -57,12 +58,16 @@ type Config struct {
 // Session is one shell: a VM, its shell process and what the prompt
 // remembers (counter, bindings, results for v/1).
 type Session struct {
-	cfg   Config
-	m     *vm.VM
-	shell *vm.Process
-	out   io.Writer // where the shell's own output goes
-	print *Printer
-	in    lineSource
+	cfg    Config
+	m      *vm.VM
+	shell  *vm.Process
+	out    io.Writer // where the shell's own output goes
+	errOut io.Writer // the VM's stderr (crash reports, warnings)
+	print  *Printer
+	// stepper drives the scheduler: everything runs, unless a learner
+	// paused it to step one process at a time.
+	stepper *observe.Stepper
+	in      lineSource
 
 	counter int
 	names   []string    // bound variables, in the compiler's order
@@ -122,14 +127,11 @@ func newSession(cfg Config) (*Session, error) {
 	} else {
 		s.in = newPlainReader(cfg.In)
 	}
-	s.out = stdout
+	s.out, s.errOut = stdout, stderr
 	s.print = NewPrinter(stdout, cfg.Color, s.cfg.Width)
-	s.m = vm.New(vm.Options{Stdout: stdout, Stderr: stderr, Clock: cfg.Clock})
-	if err := builtins.Install(s.m); err != nil {
+	if err := s.boot(); err != nil {
 		return nil, err
 	}
-	s.installHelpers()
-	s.refreshCompletions()
 	if cfg.Interrupts != nil {
 		s.sigint = cfg.Interrupts
 	} else {
@@ -138,6 +140,37 @@ func newSession(cfg Config) (*Session, error) {
 		s.sigint = ch
 	}
 	return s, nil
+}
+
+// boot starts a fresh machine: the VM, its library, the shell helpers,
+// and the observing tools (ps, mailbox, trace, seq, step…) with the
+// stepper that drives the scheduler while the shell waits.
+func (s *Session) boot() error {
+	s.m = vm.New(vm.Options{Stdout: s.out, Stderr: s.errOut, Clock: s.cfg.Clock})
+	if err := builtins.Install(s.m); err != nil {
+		return err
+	}
+	obs := observe.Install(s.m)
+	obs.Color = s.cfg.Color
+	s.stepper = observe.NewStepper(s.m, s.out, func(p *vm.Process) bool { return p == s.shell }, s.cfg.Color)
+	obs.AttachStepper(s.stepper)
+	s.installHelpers()
+	s.refreshCompletions()
+	return nil
+}
+
+// restartMachine is :init.restart/0 at the prompt: every process stops,
+// every mailbox is lost (and counted), and the system comes back with a
+// fresh shell; files on disk remain.
+func (s *Session) restartMachine() {
+	lost := s.m.StopAll()
+	s.print.Error(lost.String(), "")
+	if err := s.boot(); err != nil {
+		io.WriteString(s.errOut, "goiex: "+err.Error()+"\n")
+		return
+	}
+	s.print.Banner(s.cfg.Version, false, s.cfg.Clock.Virtual())
+	s.startShell()
 }
 
 func (s *Session) loop() int {

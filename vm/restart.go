@@ -2,6 +2,7 @@ package vm
 
 import (
 	"errors"
+	"strconv"
 
 	"goiex/vm/term"
 )
@@ -25,6 +26,18 @@ var ErrHalt = errors.New("halt requested")
 type LossReport struct {
 	Processes int // processes that were alive
 	Messages  int // messages that were waiting in their mailboxes
+}
+
+// String answers the first seed's question with numbers.
+func (r LossReport) String() string {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	}
+	return "** (goiex) restarting the machine: " + plural(r.Processes, "process", "processes") +
+		" stopped, " + plural(r.Messages, "undelivered message", "undelivered messages") + " lost; files on disk remain"
 }
 
 // RestartRequested reports whether a process asked for a restart.
