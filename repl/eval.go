@@ -175,6 +175,9 @@ func (s *Session) pollInterrupt() bool {
 // grace lets the other processes run a few slices before the result is
 // printed (see graceSlices).
 func (s *Session) grace() {
+	if s.stepper.Paused() {
+		return // a paused scheduler runs only what step() asks for
+	}
 	n := 0
 	s.m.RunReady(func() bool {
 		n++

@@ -185,7 +185,9 @@ func (s *Session) awaitLine() lineResult {
 			return r
 		default:
 		}
-		s.m.RunReady(func() bool { return len(ch) > 0 || s.halted() })
+		if !s.stepper.Paused() {
+			s.m.RunReady(func() bool { return len(ch) > 0 || s.halted() })
+		}
 		if s.halted() {
 			return lineResult{err: io.EOF}
 		}

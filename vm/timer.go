@@ -57,12 +57,22 @@ func (v *VM) fireTimers() {
 			continue
 		}
 		if t.proc == nil {
+			if len(v.listeners) > 0 {
+				v.emit(Event{Kind: EventTimer, To: t.to, Message: t.msg, Ref: t.ref})
+			}
 			v.deliverLater(t)
 			continue
 		}
 		p := t.proc
 		if p.status != statusWaiting || p.recvGen != t.gen {
 			continue
+		}
+		if len(v.listeners) > 0 {
+			why := term.Atom("timeout")
+			if p.sleepDst >= 0 {
+				why = term.Atom("sleep")
+			}
+			v.emit(Event{Kind: EventTimer, To: p.pid, Reason: why})
 		}
 		p.timedOut = true
 		if p.sleepDst >= 0 {
