@@ -46,6 +46,15 @@ func (m *Map) Len() int { return m.n }
 
 // searchSmall returns where k is, or would be inserted, in a small map.
 func (m *Map) searchSmall(k Term) (int, bool) {
+	// Atoms and small integers are === exactly when their words are
+	// equal: a scan of a few words beats comparing atom names.
+	if k.IsAtom() || k.IsSmallInt() {
+		for i := range m.small {
+			if m.small[i].k == k {
+				return i, true
+			}
+		}
+	}
 	lo, hi := 0, len(m.small)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
