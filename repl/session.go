@@ -150,6 +150,11 @@ func (s *Session) boot() error {
 	if err := builtins.Install(s.m); err != nil {
 		return err
 	}
+	// The shell completes and documents every module: compile the whole
+	// library now (scripts compile it lazily, module by module).
+	if err := s.m.LoadAll(); err != nil {
+		return err
+	}
 	obs := observe.Install(s.m)
 	obs.Color = s.cfg.Color
 	s.stepper = observe.NewStepper(s.m, s.out, func(p *vm.Process) bool { return p == s.shell }, s.cfg.Color)

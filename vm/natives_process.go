@@ -181,6 +181,7 @@ func (v *VM) exceptionOf(mod, arg term.Term) (term.Term, error) {
 		return term.Term{}, Raise(NewArgumentError("raise/2 expects a module name as the first argument, got: " + term.Inspect(mod)))
 	}
 	var def term.Term
+	v.autoload(mod)
 	if m := v.modules[mod]; m != nil && m.Compiled != nil && m.Compiled.Exception {
 		if f := m.Funcs[funKey{term.Atom("__struct__"), 0}]; f != nil && f.Native != nil {
 			def, _ = f.Native(nil, nil)

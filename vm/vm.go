@@ -47,6 +47,7 @@ type VM struct {
 	exitHooks []func(*Process)
 
 	useTemplate func(string) ([]byte, bool)
+	lazy        map[term.Term]*lazyFile // library modules not compiled yet
 	pendingLog  []string
 
 	current    *Process // the process running now, if any
@@ -153,8 +154,12 @@ func (v *VM) module(atom term.Term) *Module {
 	return m
 }
 
-// Module returns the loaded module, or nil.
-func (v *VM) Module(atom term.Term) *Module { return v.modules[atom] }
+// Module returns the module, compiling it first if it is a library
+// module not loaded yet; nil if there is none.
+func (v *VM) Module(atom term.Term) *Module {
+	v.autoload(atom)
+	return v.modules[atom]
+}
 
 // Modules returns every loaded module.
 func (v *VM) Modules() map[term.Term]*Module { return v.modules }
@@ -181,6 +186,9 @@ func moduleAtomOf(name string) term.Term {
 // the same module's Elixir functions (natives stay unless redefined).
 // It reports whether the module was already defined in Elixir.
 func (v *VM) install(cm *compile.Module) bool {
+	if lf := v.lazy[cm.Atom]; lf != nil && !lf.loaded {
+		lf.loaded = true // a program's own module of that name wins
+	}
 	m := v.module(cm.Atom)
 	redefined := m.Compiled != nil
 	if redefined {
@@ -212,12 +220,16 @@ func (v *VM) install(cm *compile.Module) bool {
 // HasFunction reports whether a public module function exists; the
 // compiler uses it to resolve imports.
 func (v *VM) HasFunction(module term.Term, name string, arity int) bool {
-	m := v.modules[module]
-	if m == nil {
-		return false
+	for {
+		if m := v.modules[module]; m != nil {
+			if f := m.Funcs[funKey{term.Atom(name), arity}]; f != nil {
+				return !f.Private
+			}
+		}
+		if !v.autoload(module) {
+			return false
+		}
 	}
-	f := m.Funcs[funKey{term.Atom(name), arity}]
-	return f != nil && !f.Private
 }
 
 // lookup finds module.name/arity; private functions only for local calls.
@@ -227,6 +239,9 @@ func (v *VM) lookup(module, name term.Term, arity int, local bool) (*Function, *
 		if f := m.Funcs[funKey{name, arity}]; f != nil && (!f.Private || local) {
 			return f, nil
 		}
+	}
+	if v.autoload(module) {
+		return v.lookup(module, name, arity, local)
 	}
 	if !module.IsAtom() {
 		return nil, Raise(NewBadFunctionError(module))
