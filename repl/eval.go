@@ -32,6 +32,7 @@ func (s *Session) evaluate(in *input) {
 	}
 	opts := s.m.CompileOptions(in.src)
 	opts.Imports = []term.Term{helpersModule, goiexModule}
+	opts.Env = &s.env
 	code, names, err := compile.CompileWithBindings(shellFile, in.tree, s.names, opts)
 	if err != nil {
 		s.reportCompileError(err)

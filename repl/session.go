@@ -23,6 +23,7 @@ import (
 	"goiex/builtins"
 	"goiex/observe"
 	"goiex/vm"
+	"goiex/vm/compile"
 	"goiex/vm/term"
 )
 
@@ -67,7 +68,9 @@ type Session struct {
 	// stepper drives the scheduler: everything runs, unless a learner
 	// paused it to step one process at a time.
 	stepper *observe.Stepper
-	in      lineSource
+	// env carries alias and import from one input to the next.
+	env compile.Env
+	in  lineSource
 
 	counter int
 	names   []string    // bound variables, in the compiler's order
@@ -219,6 +222,7 @@ func (s *Session) startShell() {
 	s.shell = s.m.SpawnEvaluator()
 	s.counter = 1
 	s.names, s.values = nil, nil
+	s.env = compile.Env{}
 	clear(s.results)
 }
 

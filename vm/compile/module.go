@@ -23,6 +23,15 @@ type Options struct {
 	// Imports are modules imported before the code's first line, as iex
 	// imports IEx.Helpers into every input typed at its prompt.
 	Imports []term.Term
+	// Env, when set, carries `alias` and `import` from one shell input to
+	// the next: the compiler starts from it and leaves the new state in it.
+	Env *Env
+}
+
+// Env is the lexical environment a shell keeps between inputs.
+type Env struct {
+	Aliases map[string]string // short name -> full Elixir module name
+	Imports []term.Term       // modules imported at the prompt, most recent first
 }
 
 type compiler struct {
@@ -64,6 +73,12 @@ func Compile(file string, top *syntax.Block, opts Options) (code *Code, err erro
 func CompileWithBindings(file string, top *syntax.Block, names []string, opts Options) (*Code, []string, error) {
 	c := &compiler{file: file, opts: opts, aliases: map[string]string{}, compiled: map[term.Term]*Module{}}
 	c.imports = append([]term.Term(nil), opts.Imports...)
+	if env := opts.Env; env != nil {
+		for k, v := range env.Aliases {
+			c.aliases[k] = v
+		}
+		c.imports = append(append([]term.Term(nil), env.Imports...), c.imports...)
+	}
 	var out []string
 	code, err := c.compileTop(top, func(f *fnState) {
 		for i, n := range names {
@@ -93,6 +108,10 @@ func CompileWithBindings(file string, top *syntax.Block, names []string, opts Op
 		f.emit(MOVE, base+1, l, 0)
 		f.emit(TUPLE, val, base, 2)
 	})
+	if env := opts.Env; env != nil && err == nil {
+		env.Aliases = c.aliases
+		env.Imports = c.imports[:len(c.imports)-len(opts.Imports)]
+	}
 	return code, out, err
 }
 
