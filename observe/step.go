@@ -212,7 +212,7 @@ func doing(p *vm.Process) string {
 		return "sleeps"
 	}
 	if p.Status() == term.Atom("runnable") {
-		return "back in the run queue (it used up its slice)"
+		return "runnable: next in line again after the others"
 	}
 	return atomText(p.Status())
 }

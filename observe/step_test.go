@@ -65,35 +65,26 @@ func TestStepperRing(t *testing.T) {
 	}
 	want := `
 paused. run queue: empty, and no timer is pending: nothing will run until someone sends a message
-step 1: #PID<0.101.0> runs 3 reductions
+step 1: #PID<0.101.0> runs 0 reductions
   #PID<0.101.0> receives {:next, #PID<0.102.0>} from #PID<0.100.0> (msg 1, clause 1)
-  #PID<0.101.0> receives {:token, 6} from #PID<0.100.0> (msg 4, clause 2)
-  #PID<0.101.0> sends {:token, 5} to #PID<0.102.0> (msg 5)
-  now: waits in receive at test.exs:10
-step 2: #PID<0.102.0> runs 3 reductions
+  now: runnable: next in line again after the others
+step 2: #PID<0.102.0> runs 0 reductions
   #PID<0.102.0> receives {:next, #PID<0.103.0>} from #PID<0.100.0> (msg 2, clause 1)
-  #PID<0.102.0> receives {:token, 5} from #PID<0.101.0> (msg 5, clause 2)
-  #PID<0.102.0> sends {:token, 4} to #PID<0.103.0> (msg 6)
-  now: waits in receive at test.exs:10
-step 3: #PID<0.103.0> runs 3 reductions
+  now: runnable: next in line again after the others
+step 3: #PID<0.103.0> runs 0 reductions
   #PID<0.103.0> receives {:next, #PID<0.101.0>} from #PID<0.100.0> (msg 3, clause 1)
-  #PID<0.103.0> receives {:token, 4} from #PID<0.102.0> (msg 6, clause 2)
-  #PID<0.103.0> sends {:token, 3} to #PID<0.101.0> (msg 7)
-  now: waits in receive at test.exs:10
-step 4: #PID<0.101.0> runs 2 reductions
-  #PID<0.101.0> receives {:token, 3} from #PID<0.103.0> (msg 7, clause 2)
-  #PID<0.101.0> sends {:token, 2} to #PID<0.102.0> (msg 8)
-  now: waits in receive at test.exs:10
-run queue: #PID<0.102.0>; next: #PID<0.102.0>
+  now: runnable: next in line again after the others
+step 4: #PID<0.101.0> runs 1 reduction
+  #PID<0.101.0> receives {:token, 6} from #PID<0.100.0> (msg 4, clause 2)
+  now: runnable: next in line again after the others
+run queue: #PID<0.102.0>, #PID<0.103.0>, #PID<0.101.0>; next: #PID<0.102.0>
 resumed
 break: #PID<0.103.0> receives {:token, 1} from #PID<0.102.0> (msg 9, clause 2)
 paused. run queue: #PID<0.101.0>; next: #PID<0.101.0>
-step 5: #PID<0.101.0> runs 1 reduction
+step 5: #PID<0.101.0> runs 0 reductions
   #PID<0.101.0> receives {:token, 0} from #PID<0.103.0> (msg 10, clause 1)
-  #PID<0.101.0> sends :done to #PID<0.100.0> (msg 11)
-  #PID<0.101.0> exits: :normal
-  now: exited
-run queue: empty, and no timer is pending: nothing will run until someone sends a message
+  now: runnable: next in line again after the others
+run queue: #PID<0.101.0>; next: #PID<0.101.0>
 resumed
 done
 `

@@ -49,6 +49,7 @@ func (v *VM) emit(e Event) {
 		return
 	}
 	e.Time = v.clock.Now()
+	v.eventSeen = true
 	for _, f := range v.listeners {
 		f(e)
 	}

@@ -381,7 +381,7 @@ func (v *VM) interpret(p *Process) {
 				} else {
 					regs[in.A] = res
 				}
-				if budget <= 0 {
+				if budget <= 0 || (v.oneEvent && v.eventSeen) {
 					fr.pc = pc
 					v.yield(p)
 					return
@@ -496,6 +496,15 @@ func (v *VM) interpret(p *Process) {
 			n := p.mbox.take()
 			if len(v.listeners) > 0 {
 				v.emit(Event{Kind: EventReceive, To: p.pid, Message: n.msg, Seq: n.seq, Clause: int(in.A), Position: pos + 1, Skipped: pos})
+				if v.oneEvent {
+					if p.waiting {
+						p.waiting = false
+						p.recvGen++
+					}
+					fr.pc = pc
+					v.yield(p)
+					return
+				}
 			}
 			if p.waiting {
 				p.waiting = false

@@ -96,7 +96,11 @@ func (v *VM) StepSlice(skip func(*Process) bool) *Process {
 	if p == nil {
 		return nil
 	}
+	// One step is one event: the slice ends after the first thing the
+	// process does that others could see (a receive, a send, a spawn…).
+	v.oneEvent, v.eventSeen = true, false
 	v.runSlice(p)
+	v.oneEvent = false
 	return p
 }
 

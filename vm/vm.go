@@ -50,9 +50,12 @@ type VM struct {
 	lazy        map[term.Term]*lazyFile // library modules not compiled yet
 	pendingLog  []string
 
-	current    *Process // the process running now, if any
-	sliceStart int64    // clock time the current slice started
-	sendSeq    uint64   // numbers every message sent
+	current *Process // the process running now, if any
+	// oneEvent ends the running slice after its first event (stepping
+	// the scheduler one event at a time); eventSeen notes that one came.
+	oneEvent, eventSeen bool
+	sliceStart          int64  // clock time the current slice started
+	sendSeq             uint64 // numbers every message sent
 
 	restart    bool // a process asked for a restart of the machine
 	halt       bool // System.halt was called
