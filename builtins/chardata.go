@@ -2,7 +2,6 @@ package builtins
 
 import (
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"goiex/vm"
@@ -59,80 +58,10 @@ func listToStringError(t term.Term) error {
 
 // chardataString flattens chardata: code points (encoded as UTF-8),
 // binaries and nested lists; a binary may end an improper list.
-func chardataString(t term.Term) (string, bool) {
-	var b strings.Builder
-	ok := appendChardata(&b, t)
-	return b.String(), ok
-}
-
-func appendChardata(b *strings.Builder, t term.Term) bool {
-	for t.IsCons() {
-		h := t.Head()
-		switch {
-		case h.IsSmallInt():
-			c := h.SmallInt()
-			if c < 0 || c > utf8.MaxRune || (c >= 0xD800 && c <= 0xDFFF) {
-				return false
-			}
-			b.WriteRune(rune(c))
-		case h.IsBinary():
-			b.WriteString(h.Str())
-		case h.IsList():
-			if !appendChardata(b, h) {
-				return false
-			}
-		default:
-			return false
-		}
-		t = t.Tail()
-	}
-	if t.IsBinary() {
-		b.WriteString(t.Str())
-		return true
-	}
-	return t.IsEmptyList()
-}
+func chardataString(t term.Term) (string, bool) { return term.ChardataToString(t) }
 
 // iodataString flattens iodata: bytes 0..255, binaries and nested lists.
-func iodataString(t term.Term) (string, bool) {
-	if t.IsBinary() {
-		return t.Str(), true
-	}
-	var b strings.Builder
-	ok := appendIodata(&b, t)
-	return b.String(), ok
-}
-
-func appendIodata(b *strings.Builder, t term.Term) bool {
-	if !t.IsList() {
-		return false
-	}
-	for t.IsCons() {
-		h := t.Head()
-		switch {
-		case h.IsSmallInt():
-			c := h.SmallInt()
-			if c < 0 || c > 255 {
-				return false
-			}
-			b.WriteByte(byte(c))
-		case h.IsBinary():
-			b.WriteString(h.Str())
-		case h.IsList():
-			if !appendIodata(b, h) {
-				return false
-			}
-		default:
-			return false
-		}
-		t = t.Tail()
-	}
-	if t.IsBinary() {
-		b.WriteString(t.Str())
-		return true
-	}
-	return t.IsEmptyList()
-}
+func iodataString(t term.Term) (string, bool) { return term.IOListToBinary(t) }
 
 func erlIolistToBinary(_ *vm.Process, a []term.Term) (term.Term, error) {
 	s, ok := iodataString(a[0])
