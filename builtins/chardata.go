@@ -2,7 +2,6 @@ package builtins
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"goiex/vm"
 	"goiex/vm/term"
