@@ -39,29 +39,44 @@ func (s *Session) readInput() (in *input, ok bool) {
 		if err != nil {
 			return nil, false
 		}
-		if buf.Len() > 0 && strings.TrimSpace(line) == breakLine {
-			s.print.Error(fmt.Sprintf("** (TokenMissingError) iex:%d: incomplete expression", s.counter), "")
+		if buf.Len() == 0 && s.intercept != nil && s.intercept(line) {
 			return nil, true
 		}
-		if buf.Len() == 0 {
-			if c, ok := parseCommand(line); ok {
-				return &input{cmd: &c}, true
-			}
+		if in, done := s.feed(&buf, line); done {
+			return in, true
 		}
-		buf.WriteString(line)
-		buf.WriteByte('\n')
-		text := buf.String()
-		// iex numbers the lines of input N from N on.
-		src := []byte(strings.Repeat("\n", s.counter-1) + text)
-		tree, err := syntax.Parse(shellFile, src)
-		var se *syntax.Error
-		if errors.As(err, &se) && se.Incomplete {
-			continue
-		}
-		if err != nil {
-			s.reportCompileError(err)
-			return nil, true
-		}
-		return &input{src: src, tree: tree}, true
 	}
+}
+
+// feed adds one typed line to the unfinished expression in buf. done
+// reports that the line finished it (buf is then empty again): in is the
+// complete input, or nil when the lines were abandoned or invalid (the
+// error is printed).
+func (s *Session) feed(buf *strings.Builder, line string) (in *input, done bool) {
+	if buf.Len() > 0 && strings.TrimSpace(line) == breakLine {
+		buf.Reset()
+		s.print.Error(fmt.Sprintf("** (TokenMissingError) iex:%d: incomplete expression", s.counter), "")
+		return nil, true
+	}
+	if buf.Len() == 0 {
+		if c, ok := parseCommand(line); ok {
+			return &input{cmd: &c}, true
+		}
+	}
+	buf.WriteString(line)
+	buf.WriteByte('\n')
+	text := buf.String()
+	// iex numbers the lines of input N from N on.
+	src := []byte(strings.Repeat("\n", s.counter-1) + text)
+	tree, err := syntax.Parse(shellFile, src)
+	var se *syntax.Error
+	if errors.As(err, &se) && se.Incomplete {
+		return nil, false
+	}
+	buf.Reset()
+	if err != nil {
+		s.reportCompileError(err)
+		return nil, true
+	}
+	return &input{src: src, tree: tree}, true
 }

@@ -38,12 +38,6 @@ func (pr *Printer) Banner(version string, first, virtual bool) {
 	fmt.Fprintf(pr.w, "Interactive goiex (%s) - press Ctrl+D to exit (type h() ENTER for help)\n", version)
 }
 
-// Prompt writes a prompt (plain mode; the line editor draws its own).
-func (pr *Printer) Prompt(p string) { io.WriteString(pr.w, p) }
-
-// Echo writes an input line after its prompt, for transcripts.
-func (pr *Printer) Echo(line string) { io.WriteString(pr.w, line+"\n") }
-
 // Result prints an input's value as iex does: inspect, pretty, at the
 // printer's width.
 func (pr *Printer) Result(v term.Term) {

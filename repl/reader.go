@@ -152,13 +152,12 @@ func (tr *terminalReader) Width() int { return readline.GetScreenWidth() }
 func (s *Session) readLine(cont bool) (string, error) {
 	prompt := s.prompt(cont)
 	if !s.cfg.Terminal && !s.cfg.Echo {
-		s.print.Prompt(prompt)
+		s.say(prompt)
 	}
 	s.in.Request(prompt)
 	r := s.awaitLine()
 	if r.err == nil && !s.cfg.Terminal && s.cfg.Echo {
-		s.print.Prompt(s.prompt(cont))
-		s.print.Echo(r.line)
+		s.say(s.prompt(cont) + r.line + "\n")
 	}
 	return r.line, r.err
 }

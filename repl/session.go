@@ -86,6 +86,10 @@ type Session struct {
 	exc         *vm.Raised
 
 	completions *completionIndex // what Tab offers; read by the line editor's goroutine
+
+	tap       *tap              // mutes or records out and errOut (embed.go)
+	intercept func(string) bool // a host's commands, offered each new line first
+	quit      bool              // the host ended the session
 }
 
 // graceSlices is how many scheduler slices other processes get after an
@@ -130,8 +134,11 @@ func newSession(cfg Config) (*Session, error) {
 	} else {
 		s.in = newPlainReader(cfg.In)
 	}
-	s.out, s.errOut = stdout, stderr
-	s.print = NewPrinter(stdout, cfg.Color, s.cfg.Width)
+	// Everything the session writes passes through one tap, which an
+	// embedding host can mute or record (embed.go).
+	s.tap = &tap{}
+	s.out, s.errOut = &tapWriter{w: stdout, tap: s.tap}, &tapWriter{w: stderr, tap: s.tap}
+	s.print = NewPrinter(s.out, cfg.Color, s.cfg.Width)
 	if err := s.boot(); err != nil {
 		return nil, err
 	}
@@ -184,7 +191,13 @@ func (s *Session) restartMachine() {
 func (s *Session) loop() int {
 	s.print.Banner(s.cfg.Version, s.cfg.Terminal, s.cfg.Clock.Virtual())
 	s.startShell()
-	for !s.halted() {
+	return s.serve()
+}
+
+// serve reads and evaluates inputs until input ends, System.halt/1 is
+// called or the host quits, and returns the exit status.
+func (s *Session) serve() int {
+	for !s.halted() && !s.quit {
 		src, ok := s.readInput()
 		if !ok {
 			break
@@ -198,6 +211,14 @@ func (s *Session) loop() int {
 		return code
 	}
 	return 0
+}
+
+// say writes prompts and echoed input: like the rest of the output it
+// can be muted, but it is never recorded as what an input printed.
+func (s *Session) say(text string) {
+	if !s.tap.mute {
+		io.WriteString(s.out.(*tapWriter).w, text)
+	}
 }
 
 // halted reports whether System.halt/0,1 was called: the session ends.
