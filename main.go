@@ -37,6 +37,11 @@ const usage = `goiex %s: Elixir processes and mailboxes, on a VM you can see int
 Usage:
   goiex [shell options]                       the interactive shell, like iex
   goiex run [--clock=real|virtual] FILE.exs   run a script, like elixir FILE.exs
+  goiex lessons                               the lessons, and how far you got
+  goiex lesson NUMBER|NAME|FILE.md            walk through a lesson in the shell
+  goiex lesson --check [-v] [NUMBER|NAME|FILE.md…]
+                                              run lessons without a learner (all
+                                              by default): outputs and checks
   goiex --version                             print the version
   goiex --help                                this help
 
@@ -90,6 +95,10 @@ func realMain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "run":
 		return runCommand(args[1:], stdout, stderr)
+	case "lessons":
+		return lessonsCommand(args[1:], stdout, stderr)
+	case "lesson":
+		return lessonCommand(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "goiex: unknown command %q\n\n"+usage, args[0], Version)
 	return 2
@@ -240,6 +249,22 @@ func isCommandFlag(arg string) bool {
 	return false
 }
 
+// colorSetting reads --color: always, never, or auto (on when stdout is
+// a terminal and NO_COLOR is not set).
+func colorSetting(mode string, stderr io.Writer) (color, ok bool) {
+	switch mode {
+	case "always":
+		return true, true
+	case "never":
+		return false, true
+	case "auto":
+		_, noColor := os.LookupEnv("NO_COLOR")
+		return !noColor && isatty.IsTerminal(os.Stdout.Fd()), true
+	}
+	fmt.Fprintf(stderr, "goiex: --color must be auto, always or never, not %q\n", mode)
+	return false, false
+}
+
 // shellCommand starts the interactive shell. On a terminal it uses the
 // line editor and keeps history in ~/.goiex_history; otherwise it reads
 // lines plainly and, unless --echo=false, echoes them for a transcript.
@@ -267,16 +292,8 @@ func shellCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "goiex: --clock must be real or virtual, not %q\n", *clock)
 		return 2
 	}
-	var color bool
-	switch *colorMode {
-	case "always":
-		color = true
-	case "never":
-	case "auto":
-		_, noColor := os.LookupEnv("NO_COLOR")
-		color = !noColor && isatty.IsTerminal(os.Stdout.Fd())
-	default:
-		fmt.Fprintf(stderr, "goiex: --color must be auto, always or never, not %q\n", *colorMode)
+	color, ok := colorSetting(*colorMode, stderr)
+	if !ok {
 		return 2
 	}
 	cfg := repl.Config{

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 )
 
 // ConfigDirEnv names the variable that moves goiex's configuration
@@ -102,4 +105,16 @@ func (p *Progress) Status(l *Lesson) string {
 		return "done"
 	}
 	return fmt.Sprintf("in progress (step %d of %d)", pl.Step, len(l.Steps))
+}
+
+// List writes the lessons with the learner's progress, one a line.
+func List(w io.Writer, ls []*Lesson, p *Progress) {
+	width := 0
+	for _, l := range ls {
+		width = max(width, utf8.RuneCountInString(l.Title))
+	}
+	for _, l := range ls {
+		pad := strings.Repeat(" ", width-utf8.RuneCountInString(l.Title))
+		fmt.Fprintf(w, "%3d  %s%s  %s\n", l.Number, l.Title, pad, p.Status(l))
+	}
 }
