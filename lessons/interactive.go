@@ -181,9 +181,12 @@ func (w *walker) reset() {
 		return
 	}
 	w.replay()
-	if w.at == 0 {
+	switch w.at {
+	case 0:
 		w.say("A fresh machine.\n")
-	} else {
+	case 1:
+		w.say("A fresh machine; the code of step 1 ran again.\n")
+	default:
 		w.say(fmt.Sprintf("A fresh machine; the code of steps 1 to %d ran again.\n", w.at))
 	}
 	w.record()

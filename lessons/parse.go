@@ -254,6 +254,7 @@ func (p *fileParser) block(lang string, start int, lines []string) {
 		default:
 			last.Output = &Expected{Text: text, Line: start + 1}
 		}
+		p.last = last // so that a second output block is reported as such
 	case lang == "check":
 		p.checks(start, lines)
 	}
