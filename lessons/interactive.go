@@ -17,8 +17,9 @@ type WalkOptions struct {
 }
 
 // commandHelp is shown when a lesson starts and on `help`.
-const commandHelp = "Type each step's code at the prompt. Press Enter on an empty line (or type next) to check the step;\n" +
-	"show prints its code, skip and back move between steps, reset starts a fresh machine, quit leaves (your place is kept).\n"
+const commandHelp = "Type each step's code at the prompt, then press Enter on an empty line (or type next)\n" +
+	"to check the step. show prints the step's code; skip and back move between steps;\n" +
+	"reset starts a fresh machine; help lists these; quit leaves, and keeps your place.\n"
 
 // walker is one learner's walk through a lesson.
 type walker struct {

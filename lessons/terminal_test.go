@@ -1,0 +1,222 @@
+package lessons_test
+
+// End-to-end walks through lessons on a real terminal: the goiex binary
+// runs `goiex lesson …` inside tmux (a full terminal emulator, as in
+// repl/terminal_test.go), and the test types what a learner would,
+// waiting for text to appear on screen (polling with a deadline), never
+// for a fixed time. They skip when tmux is not installed.
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"goiex/lessons"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// goiexBinary builds goiex once for all the tests of this file.
+func goiexBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "goiex-lessons-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "goiex")
+		build := exec.Command("go", "build", "-o", binPath, "goiex")
+		build.Dir = ".."
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+type screen struct {
+	t      *testing.T
+	name   string
+	config string // GOIEX_CONFIG_DIR
+}
+
+// startLesson runs `goiex lesson --color=never ARG` in a terminal 100
+// columns wide and waits for its first prompt.
+func startLesson(t *testing.T, arg string) *screen {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := goiexBinary(t)
+	home := t.TempDir()
+	config := filepath.Join(home, "config")
+	name := fmt.Sprintf("goiex-lesson-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))
+	// The pane stays after goiex exits, so that its last words can be
+	// read; the line after them says it exited.
+	cmd := fmt.Sprintf("HOME=%s %s=%s %s lesson --color=never %s; echo '[goiex exited]' $?; sleep 600",
+		home, lessons.ConfigDirEnv, config, bin, arg)
+	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", cmd).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	// The history of the pane is what the tests read: keep it all.
+	exec.Command("tmux", "set-option", "-t", name, "history-limit", "50000").Run()
+	s := &screen{t: t, name: name, config: config}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	s.waitFor("iex(1)>")
+	return s
+}
+
+func (s *screen) keys(keys ...string) {
+	s.t.Helper()
+	args := append([]string{"send-keys", "-t", s.name}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		s.t.Fatalf("tmux send-keys: %v\n%s", err, out)
+	}
+}
+
+// typeLine types text literally, then Enter.
+func (s *screen) typeLine(text string) {
+	s.t.Helper()
+	if text != "" {
+		s.keys("-l", text)
+	}
+	s.keys("Enter")
+}
+
+// text is everything the pane showed, scrolled-off lines included.
+func (s *screen) text() string {
+	out, err := exec.Command("tmux", "capture-pane", "-p", "-J", "-S", "-", "-t", s.name).Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+// waitFor waits until the pane has shown want, count times in all.
+func (s *screen) waitForN(want string, count int, timeout time.Duration) string {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		got := s.text()
+		if strings.Count(got, want) >= count {
+			return got
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the terminal never showed %q (%d times); it shows:\n%s", want, count, got)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (s *screen) waitFor(want string) string { return s.waitForN(want, 1, 10*time.Second) }
+
+// waitExit waits for goiex to end with status 0.
+func (s *screen) waitExit() {
+	s.t.Helper()
+	s.waitFor("[goiex exited] 0")
+}
+
+func (s *screen) progress() map[string]lessons.Place {
+	s.t.Helper()
+	data, err := os.ReadFile(filepath.Join(s.config, "progress.json"))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var p struct{ Lessons map[string]lessons.Place }
+	if err := json.Unmarshal(data, &p); err != nil {
+		s.t.Fatal(err)
+	}
+	return p.Lessons
+}
+
+// TestTerminalWalk walks the test lesson with every command: code typed,
+// a failing check (its hint), the fix, next (✓), show, skip, back,
+// reset, quit.
+func TestTerminalWalk(t *testing.T) {
+	t.Parallel()
+	s := startLesson(t, "testdata/01-mailbox.md")
+	s.waitFor("## Step 1 of 4: Send yourself two messages")
+	s.typeLine("send(self(), {:hello, 1})")
+	s.waitFor("iex(2)>")
+	s.typeLine("")
+	s.waitFor("✗ Not yet. Send two messages to self(), the shell's own pid.")
+	s.typeLine("send(self(), {:hello, 2})")
+	s.waitFor("iex(3)>")
+	s.typeLine("next")
+	s.waitFor("✓ Step 1: Send yourself two messages")
+	s.waitFor("## Step 2 of 4: A process that finishes")
+	s.typeLine("show")
+	s.waitFor("iex(3)> show\n    pid = spawn(fn -> :done end)")
+	s.typeLine("skip")
+	s.waitFor("## Step 3 of 4: Your turn: a waiting process")
+	s.typeLine("back")
+	s.waitForN("## Step 2 of 4: A process that finishes", 2, 10*time.Second)
+	s.typeLine("pid = spawn(fn -> :done end)")
+	s.waitFor("iex(4)>")
+	s.typeLine("reset")
+	s.waitFor("A fresh machine; the code of step 1 ran again.")
+	// The fresh machine forgot pid, but step 1's messages were sent again.
+	s.typeLine("flush()")
+	got := s.waitFor("iex(4)>")
+	if !strings.Contains(got, "flush()\n{:hello, 1}\n{:hello, 2}\n:ok") {
+		t.Errorf("after reset, flush should show step 1's messages:\n%s", got)
+	}
+	s.typeLine("quit")
+	s.waitExit()
+	if got, want := s.progress()[mustAbs(t, "testdata/01-mailbox.md")], (lessons.Place{Step: 2, Steps: 4}); got != want {
+		t.Errorf("progress: got %+v, want %+v", got, want)
+	}
+}
+
+func mustAbs(t *testing.T, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// walkWhole walks a whole built-in lesson by typing each step's code
+// (its solution for an exercise) and next, as a learner who gets every
+// step right would, on the real clock.
+func walkWhole(t *testing.T, number int) {
+	l, err := lessons.Find(fmt.Sprint(number))
+	if err != nil {
+		t.Skipf("lesson %d: %v", number, err)
+	}
+	t.Parallel()
+	s := startLesson(t, fmt.Sprint(number))
+	for i, st := range l.Steps {
+		header := fmt.Sprintf("## Step %d of %d: %s", i+1, len(l.Steps), st.Title)
+		s.waitFor(header)
+		for _, line := range strings.Split(strings.TrimSuffix(st.Code(), "\n"), "\n") {
+			s.typeLine(line)
+		}
+		s.typeLine("next")
+		if len(st.Checks) > 0 {
+			s.waitForN(fmt.Sprintf("✓ Step %d: %s", i+1, st.Title), 1, 30*time.Second)
+		}
+	}
+	s.waitForN("✓ Lesson complete: "+l.Title, 1, 30*time.Second)
+	s.waitExit()
+	if got := s.progress()[l.Name]; !got.Done {
+		t.Errorf("progress after the last step: %+v, want done", got)
+	}
+}
+
+func TestTerminalWalkLesson3(t *testing.T)  { walkWhole(t, 3) }
+func TestTerminalWalkLesson13(t *testing.T) { walkWhole(t, 13) }
