@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -64,7 +63,9 @@ func lessonCommand(args []string, stdout, stderr io.Writer) int {
 		return checkLessons(fs.Args(), *verbose, stdout, stderr)
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "goiex lesson: which lesson? (goiex lessons lists them)")
+		fmt.Fprintln(stderr, "goiex lesson: which lesson? goiex lesson N walks through lesson N:")
+		all, _ := lessons.All()
+		lessons.List(stderr, all, loadProgress(stderr))
 		return 2
 	}
 	l, err := lessons.Find(fs.Arg(0))
@@ -108,13 +109,10 @@ func checkLessons(names []string, verbose bool, stdout, stderr io.Writer) int {
 	var ls []*lessons.Lesson
 	var errs []error
 	if len(names) == 0 {
-		all, err := lessons.All()
-		if err != nil {
-			// Report each broken lesson; check the others.
-			errs = append(errs, err)
-			all = withoutBroken(all)
+		all, _ := lessons.All()
+		for _, l := range all {
+			names = append(names, l.Name)
 		}
-		ls = all
 	}
 	for _, name := range names {
 		l, err := lessons.Find(name)
@@ -128,15 +126,4 @@ func checkLessons(names []string, verbose bool, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// withoutBroken drops the lessons that could not be read in full.
-func withoutBroken(all []*lessons.Lesson) []*lessons.Lesson {
-	var out []*lessons.Lesson
-	for _, l := range all {
-		if _, err := lessons.Find(l.Name); err == nil || !errors.As(err, new(lessons.ErrorList)) {
-			out = append(out, l)
-		}
-	}
-	return out
 }

@@ -63,6 +63,10 @@ func Walk(l *Lesson, opts WalkOptions) int {
 	w.showStep()
 	code := e.Interact(w.command)
 	w.save()
+	if !w.done {
+		// quit, Ctrl-D or System.halt/1
+		w.say(fmt.Sprintf("Your place is kept: goiex lesson %s resumes at step %d.\n", w.arg(), w.at+1))
+	}
 	return code
 }
 
@@ -91,7 +95,6 @@ func (w *walker) command(line string) bool {
 	case "help":
 		w.say(commandHelp)
 	case "quit":
-		w.say(fmt.Sprintf("Your place is kept: goiex lesson %s resumes at step %d.\n", w.arg(), w.at+1))
 		w.e.Quit()
 	default:
 		return false
