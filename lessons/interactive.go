@@ -3,8 +3,10 @@ package lessons
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"goiex/repl"
+	"goiex/vm"
 )
 
 // WalkOptions configure Walk.
@@ -30,6 +32,7 @@ type walker struct {
 	progress *Progress
 	color    bool
 	done     bool
+	clock    *replayClock // nil under the virtual clock
 }
 
 // Walk runs a lesson interactively: the introduction, then each step's
@@ -39,13 +42,22 @@ type walker struct {
 // A lesson in progress resumes at its step, the earlier steps' code run
 // again first. It returns the shell's exit status.
 func Walk(l *Lesson, opts WalkOptions) int {
-	e, err := repl.NewEmbedded(opts.Shell)
+	cfg := opts.Shell
+	var clock *replayClock
+	if cfg.Clock == nil || !cfg.Clock.Virtual() {
+		if cfg.Clock == nil {
+			cfg.Clock = vm.NewRealClock()
+		}
+		clock = &replayClock{real: cfg.Clock}
+		cfg.Clock = clock
+	}
+	e, err := repl.NewEmbedded(cfg)
 	if err != nil {
 		fmt.Fprintf(opts.Shell.Err, "goiex: %v\n", err)
 		return 1
 	}
 	defer e.Close()
-	w := &walker{l: l, e: e, progress: opts.Progress, color: opts.Shell.Color}
+	w := &walker{l: l, e: e, progress: opts.Progress, color: opts.Shell.Color, clock: clock}
 	if w.progress == nil {
 		w.progress = &Progress{Lessons: map[string]Place{}}
 	}
@@ -196,8 +208,13 @@ func (w *walker) reset() {
 	w.record()
 }
 
-// replay types the code of the steps before the current one, muted.
+// replay types the code of the steps before the current one, muted,
+// with time jumping to the next timer.
 func (w *walker) replay() {
+	if w.clock != nil {
+		w.clock.fast = true
+		defer func() { w.clock.fast = false }()
+	}
 	w.e.Muted(func() {
 		for _, st := range w.l.Steps[:w.at] {
 			w.e.Type(st.Code())
@@ -211,5 +228,31 @@ func (w *walker) save() {
 	w.progress.Lessons[key(w.l)] = Place{Step: w.at + 1, Steps: len(w.l.Steps), Done: w.done || prev.Done}
 	if err := w.progress.Save(); err != nil {
 		w.say(fmt.Sprintf("goiex: progress not saved: %v\n", err))
+	}
+}
+
+// replayClock is the real clock, except while the earlier steps' code
+// runs again (reset, resume): then it jumps to the next timer as the
+// virtual clock does, so the learner does not wait out the lesson's
+// sleeps a second time. Time only moves forward: the jumps are kept as
+// an offset.
+type replayClock struct {
+	real   vm.Clock
+	offset int64
+	fast   bool
+}
+
+func (c *replayClock) Now() int64      { return c.real.Now() + c.offset }
+func (c *replayClock) Virtual() bool   { return c.fast }
+func (c *replayClock) Wall() time.Time { return c.real.Wall().Add(time.Duration(c.offset)) }
+
+func (c *replayClock) WaitUntil(t int64) {
+	d := t - c.Now()
+	switch {
+	case d <= 0:
+	case c.fast:
+		c.offset += d
+	default:
+		c.real.WaitUntil(t - c.offset)
 	}
 }

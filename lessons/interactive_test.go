@@ -143,3 +143,18 @@ func TestProgress(t *testing.T) {
 		t.Errorf("a broken progress file: got %v", err)
 	}
 }
+
+func TestReplayClockJumpsOnlyWhileReplaying(t *testing.T) {
+	real := vm.NewVirtualClock() // stands in for the wall clock
+	c := &replayClock{real: real}
+	c.fast = true
+	c.WaitUntil(5_000_000_000)
+	if c.Now() != 5_000_000_000 || real.Now() != 0 || !c.Virtual() {
+		t.Errorf("fast: now %d, real %d", c.Now(), real.Now())
+	}
+	c.fast = false
+	c.WaitUntil(6_000_000_000)
+	if c.Now() != 6_000_000_000 || real.Now() != 1_000_000_000 || c.Virtual() {
+		t.Errorf("after: now %d, real %d (the real clock waits the rest)", c.Now(), real.Now())
+	}
+}

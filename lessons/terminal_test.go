@@ -220,3 +220,17 @@ func walkWhole(t *testing.T, number int) {
 
 func TestTerminalWalkLesson3(t *testing.T)  { walkWhole(t, 3) }
 func TestTerminalWalkLesson13(t *testing.T) { walkWhole(t, 13) }
+
+// TestTerminalResetDoesNotWait resets after a step that sleeps a minute
+// and then waits forever: the replay jumps the sleep and gives up the
+// receive, where a learner would have waited and pressed Ctrl-C.
+func TestTerminalResetDoesNotWait(t *testing.T) {
+	t.Parallel()
+	s := startLesson(t, "testdata/03-replay.md")
+	s.typeLine("skip")
+	s.waitFor("## Step 2 of 2: After it")
+	s.typeLine("reset")
+	s.waitFor("A fresh machine; the code of step 1 ran again.")
+	s.typeLine(":still_here")
+	s.waitFor("iex(2)> :still_here\n:still_here")
+}

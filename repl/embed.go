@@ -120,11 +120,13 @@ func (e *Embedded) Reset() error {
 func (e *Embedded) Say(text string) { e.s.say(text) }
 
 // Muted runs f with the session's output thrown away (a reset replaying
-// earlier steps' code).
+// earlier steps' code). Nobody watches, so an input stuck in receive
+// with nothing that could wake it is ended as a deadlock, even on a
+// terminal.
 func (e *Embedded) Muted(f func()) {
-	was := e.s.tap.mute
-	e.s.tap.mute = true
-	defer func() { e.s.tap.mute = was }()
+	mute, unattended := e.s.tap.mute, e.s.unattended
+	e.s.tap.mute, e.s.unattended = true, true
+	defer func() { e.s.tap.mute, e.s.unattended = mute, unattended }()
 	f()
 }
 

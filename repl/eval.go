@@ -131,11 +131,11 @@ func (s *Session) drive() (deadlock bool) {
 				s.interrupted = true
 			}
 			timer.Stop()
-		case !s.cfg.Terminal && s.stepper.Paused():
+		case (!s.cfg.Terminal || s.unattended) && s.stepper.Paused():
 			s.m.Interrupt(s.shell)
 			s.print.Error("** (goiex) the scheduler is paused and this input waits on other processes: step() or resume()", "")
 			return false
-		case !s.cfg.Terminal:
+		case !s.cfg.Terminal || s.unattended:
 			s.m.Interrupt(s.shell)
 			return true
 		default:

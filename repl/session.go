@@ -90,6 +90,10 @@ type Session struct {
 	tap       *tap              // mutes or records out and errOut (embed.go)
 	intercept func(string) bool // a host's commands, offered each new line first
 	quit      bool              // the host ended the session
+	// unattended is set while a host types muted input: nobody sees
+	// the prompt to press Ctrl-C, so a stuck input is a deadlock, as
+	// in a piped session.
+	unattended bool
 }
 
 // graceSlices is how many scheduler slices other processes get after an
