@@ -30,25 +30,25 @@ func TestPs(t *testing.T) {
 		{`Goiex.ps()`, `
 PID            NAME                           STATUS   CURRENT FUNCTION               MSGS  REDUCTIONS  MEMORY
 #PID<0.100.0>  :elixir_compiler_0.__FILE__/1  running  :elixir_compiler_0.__FILE__/1     0          19   1,312
-#PID<0.101.0>  jobs                           waiting  Server.loop/0                     3           1     704
-#PID<0.102.0>  Server.loop/0                  waiting  Server.loop/0                     1           0     480
+#PID<0.101.0>  jobs                           waiting  Server.loop/0                     3           4     704
+#PID<0.102.0>  Server.loop/0                  waiting  Server.loop/0                     1           1     480
 3 processes
 `},
 		{`Goiex.ps(sort: :message_queue_len, limit: 2)`, `
 PID            NAME           STATUS   CURRENT FUNCTION  MSGS  REDUCTIONS  MEMORY
-#PID<0.101.0>  jobs           waiting  Server.loop/0        3           1     704
-#PID<0.102.0>  Server.loop/0  waiting  Server.loop/0        1           0     480
+#PID<0.101.0>  jobs           waiting  Server.loop/0        3           4     704
+#PID<0.102.0>  Server.loop/0  waiting  Server.loop/0        1           1     480
 2 of 3 processes shown; ps(limit: n) shows more
 `},
 		{`Goiex.ps(where: "message_queue_len > 0 and status == \"waiting\"", sort: :name)`, `
 PID            NAME           STATUS   CURRENT FUNCTION  MSGS  REDUCTIONS  MEMORY
-#PID<0.102.0>  Server.loop/0  waiting  Server.loop/0        1           0     480
-#PID<0.101.0>  jobs           waiting  Server.loop/0        3           1     704
+#PID<0.102.0>  Server.loop/0  waiting  Server.loop/0        1           1     480
+#PID<0.101.0>  jobs           waiting  Server.loop/0        3           4     704
 2 of 3 processes match
 `},
 		{`Goiex.ps(where: "name == \"jobs\"", limit: 1)`, `
 PID            NAME  STATUS   CURRENT FUNCTION  MSGS  REDUCTIONS  MEMORY
-#PID<0.101.0>  jobs  waiting  Server.loop/0        3           1     704
+#PID<0.101.0>  jobs  waiting  Server.loop/0        3           4     704
 1 of 3 processes match
 `},
 		{`try do

@@ -40,8 +40,8 @@ Goiex.trace(:off)`, `
 send(pong, {:ping, self()})
 Process.sleep(10)
 Goiex.trace(:off)`, `
-[0.006 ms] #PID<0.101.0> receives {:ping, #PID<0.100.0>} from #PID<0.100.0> (msg 1, clause 1)
-[0.006 ms] #PID<0.101.0> exits: :normal
+[0.000 ms] #PID<0.101.0> receives {:ping, #PID<0.100.0>} from #PID<0.100.0> (msg 1, clause 1)
+[0.000 ms] #PID<0.101.0> exits: :normal
 `},
 		{`try do
   Goiex.trace(:all, where: "type = \"send\"")

@@ -109,11 +109,7 @@ func (v *VM) RunReady(stop func() bool) {
 		if p.status != statusRunnable {
 			continue
 		}
-		before := p.reductions
-		v.execute(p)
-		if adv, ok := v.clock.(interface{ Advance(int64) }); ok {
-			adv.Advance((p.reductions - before) * reductionTime)
-		}
+		v.runSlice(p)
 	}
 }
 
@@ -131,5 +127,6 @@ func (v *VM) ProcessByPid(pid term.Term) *Process { return v.Process(pid) }
 func (p *Process) Flush() []term.Term {
 	msgs := p.mbox.slice()
 	p.mbox.clear()
+	p.dropMarks()
 	return msgs
 }

@@ -474,11 +474,27 @@ func (v *VM) interpret(p *Process) {
 
 		case compile.RSTART:
 			p.mbox.rewind()
+			if in.A > 0 {
+				if rf := code.Filters[in.A-1]; rf.RefRegs != nil {
+					if start := p.scanStart(rf.RefRegs, regs); start != nil {
+						p.mbox.prev, p.mbox.pos = start, 0
+						if len(v.listeners) > 0 { // traces report positions
+							p.mbox.pos = p.mbox.positionOf(start)
+						}
+					}
+				}
+			}
 		case compile.RPEEK:
 			var msg term.Term
 			var ok bool
-			if in.C > 0 {
+			if in.C > 0 && len(code.Filters[in.C-1].Shapes) > 0 {
+				before := p.mbox.pos
 				msg, ok = p.mbox.skipTo(code.Filters[in.C-1], regs)
+				// Passing over a message costs a reduction, as on the BEAM.
+				skipped := p.mbox.pos - before
+				p.reductions += int64(skipped)
+				p.scans += int64(skipped)
+				budget -= skipped
 			} else {
 				msg, ok = p.mbox.peek()
 			}
@@ -493,7 +509,9 @@ func (v *VM) interpret(p *Process) {
 				return
 			}
 			pos := p.mbox.pos
+			prev := p.mbox.prev
 			n := p.mbox.take()
+			p.unmarked(n, prev)
 			if len(v.listeners) > 0 {
 				v.emit(Event{Kind: EventReceive, To: p.pid, Message: n.msg, Seq: n.seq, Clause: int(in.A), Position: pos + 1, Skipped: pos})
 				if v.oneEvent {
@@ -516,6 +534,9 @@ func (v *VM) interpret(p *Process) {
 				return
 			}
 			p.mbox.advance()
+			p.reductions++
+			p.scans++
+			budget--
 			pc = int(in.A)
 		case compile.RWAIT:
 			if p.timedOut {

@@ -57,6 +57,16 @@ func (m *mailbox) peek() (term.Term, bool) {
 	return n.msg, true
 }
 
+// positionOf counts the messages up to and including node (0 for the
+// sentinel): how many a scan starting at node has passed over.
+func (m *mailbox) positionOf(node *msgNode) int {
+	n := 0
+	for x := &m.head; x != node && x != nil; x = x.next {
+		n++
+	}
+	return n
+}
+
 // skipTo moves the cursor to the next message the filter admits and
 // returns it. The common case, one tagged-tuple shape, is checked inline.
 func (m *mailbox) skipTo(rf *compile.RecvFilter, regs []term.Term) (term.Term, bool) {
@@ -90,7 +100,8 @@ func (m *mailbox) skipTo(rf *compile.RecvFilter, regs []term.Term) (term.Term, b
 // advance moves the cursor to the next message.
 func (m *mailbox) advance() { m.prev = m.prev.next; m.pos++ }
 
-// take removes the message under the cursor and returns its node.
+// take removes the message under the cursor and returns its node. (The
+// owner drops its mark: the marked node may be the one taken.)
 func (m *mailbox) take() *msgNode {
 	n := m.prev.next
 	m.prev.next = n.next
@@ -110,14 +121,24 @@ func (m *mailbox) slice() []term.Term {
 	return out
 }
 
-// removeIf removes every message for which f is true.
-func (m *mailbox) removeIf(f func(term.Term) bool) {
+// removeIf removes every message for which f is true, and reports
+// whether it removed any.
+func (m *mailbox) removeIf(f func(term.Term) bool, gone func(n, prev *msgNode)) (removed bool) {
+	return m.removeIfFrom(&m.head, f, gone)
+}
+
+// removeIfFrom is removeIf for the messages after start.
+func (m *mailbox) removeIfFrom(start *msgNode, f func(term.Term) bool, gone func(n, prev *msgNode)) (removed bool) {
 	if m.tail == nil {
-		return
+		return false
 	}
-	for prev := &m.head; prev.next != nil; {
+	for prev := start; prev.next != nil; {
 		n := prev.next
 		if f(n.msg) {
+			removed = true
+			if gone != nil {
+				gone(n, prev)
+			}
 			prev.next = n.next
 			if m.tail == n {
 				m.tail = prev
@@ -128,6 +149,7 @@ func (m *mailbox) removeIf(f func(term.Term) bool) {
 		prev = n
 	}
 	m.prev = &m.head
+	return removed
 }
 
 // clear drops every message and returns how many there were.

@@ -106,7 +106,11 @@ func natSend(p *Process, a []term.Term) (term.Term, error) {
 	return a[1], nil
 }
 
-func natMakeRef(p *Process, _ []term.Term) (term.Term, error) { return p.vm.MakeRef(), nil }
+func natMakeRef(p *Process, _ []term.Term) (term.Term, error) {
+	ref := p.vm.MakeRef()
+	p.markRef(ref)
+	return ref, nil
+}
 
 func natThrow(p *Process, a []term.Term) (term.Term, error) { return term.Term{}, Throw(a[0]) }
 func natExit(p *Process, a []term.Term) (term.Term, error)  { return term.Term{}, Exit(a[0]) }

@@ -131,14 +131,6 @@ func (v *VM) RunProcess(p *Process, stop func() bool) {
 	}
 }
 
-func (v *VM) runSlice(p *Process) {
-	before := p.reductions
-	v.execute(p)
-	if adv, ok := v.clock.(interface{ Advance(int64) }); ok {
-		adv.Advance((p.reductions - before) * reductionTime)
-	}
-}
-
 // WaitForTimer moves the clock to the next pending timer (the virtual
 // clock jumps; the real clock sleeps) and fires it. It reports whether
 // there was one.

@@ -49,6 +49,11 @@ type Process struct {
 	guardTop int // frame depth of that guard
 
 	mbox mailbox
+	// Receive marks: for the last few references the process made, the
+	// message that was last in its mailbox then. No older message can
+	// hold that reference (or any made later), so a receive waiting for
+	// one starts scanning at the mark.
+	marks [4]recvMark
 
 	// receive … after and sleeping natives
 	recvGen      uint64 // bumped whenever a wait ends, invalidating old timers
@@ -62,6 +67,7 @@ type Process struct {
 	trapExit bool
 
 	reductions  int64
+	scans       int64     // messages receives passed over (counted in reductions too)
 	initialCall term.Term // {M, f, arity}
 
 	evaluator  bool    // a shell's evaluator: errors end the input, not the process
@@ -127,6 +133,91 @@ type procExtra struct {
 	exitRaised  *Raised   // the error that ended the process, if any
 	exitReason  term.Term
 	onExit      func(p *Process)
+}
+
+type recvMark struct {
+	serial uint64   // the reference's number (0: unused slot)
+	node   *msgNode // the last message when it was made (or the sentinel)
+}
+
+// markRef notes that p made a reference: the mailbox's end is its mark.
+func (p *Process) markRef(ref term.Term) {
+	if p.mbox.tail == nil {
+		p.mbox.init()
+	}
+	copy(p.marks[1:], p.marks[:len(p.marks)-1])
+	p.marks[0] = recvMark{serial: ref.RefSerial(), node: p.mbox.tail}
+}
+
+// markBefore returns where a scan for messages holding a reference
+// numbered serial (or later) may start: the newest mark made no later
+// than that reference, or nil.
+func (p *Process) markBefore(serial uint64) *msgNode {
+	for _, m := range p.marks {
+		if m.serial != 0 && m.serial <= serial {
+			return m.node
+		}
+	}
+	return nil
+}
+
+// unmarked keeps the marks on the list when a message is removed: a mark
+// on the removed node moves to the one before it.
+func (p *Process) unmarked(removed, prev *msgNode) {
+	for i := range p.marks {
+		if p.marks[i].node == removed {
+			p.marks[i].node = prev
+		}
+	}
+}
+
+// dropMarks forgets every mark (the mailbox was emptied).
+func (p *Process) dropMarks() { p.marks = [4]recvMark{} }
+
+// youngestRef returns the number of the newest reference a pinned value
+// is or directly holds (in a tuple, or a short list), or 0.
+func youngestRef(t term.Term) uint64 {
+	var best uint64
+	see := func(x term.Term) {
+		if x.IsRef() && x.RefSerial() > best {
+			best = x.RefSerial()
+		}
+	}
+	switch {
+	case t.IsRef():
+		see(t)
+	case t.IsTuple():
+		for _, e := range t.Elems() {
+			see(e)
+		}
+	case t.IsCons():
+		l := t
+		for n := 0; l.IsCons() && n < 8; n++ {
+			see(l.Head())
+			l = l.Tail()
+		}
+		see(l)
+	}
+	return best
+}
+
+// scanStart is where a receive whose clauses each pin one of rs may
+// start scanning, or nil for the oldest message.
+func (p *Process) scanStart(rs []int, regs []term.Term) *msgNode {
+	if p.marks[0].serial == 0 {
+		return nil
+	}
+	var oldest uint64
+	for i, r := range rs {
+		s := youngestRef(regs[r])
+		if s == 0 {
+			return nil
+		}
+		if i == 0 || s < oldest {
+			oldest = s
+		}
+	}
+	return p.markBefore(oldest)
 }
 
 // ext returns p's extra state, allocating it on first use.

@@ -80,6 +80,7 @@ func (v *VM) Unlink(p *Process, pid term.Term) {
 // Monitor makes p watch target (a pid or a registered name).
 func (v *VM) Monitor(p *Process, target term.Term) term.Term {
 	ref := v.MakeRef()
+	p.markRef(ref)
 	q := v.Process(target)
 	obj := target
 	if target.IsAtom() {
@@ -115,9 +116,17 @@ func (v *VM) Demonitor(p *Process, ref term.Term, flush bool) bool {
 		}
 	}
 	if flush {
-		p.mbox.removeIf(func(msg term.Term) bool {
+		// A DOWN for ref came after ref was made: start at its mark.
+		start := p.markBefore(ref.RefSerial())
+		if start == nil {
+			if p.mbox.tail == nil {
+				p.mbox.init()
+			}
+			start = &p.mbox.head
+		}
+		p.mbox.removeIfFrom(start, func(msg term.Term) bool {
 			return msg.IsTuple() && msg.TupleSize() == 5 && msg.Elems()[0] == atomDOWN && msg.Elems()[1] == ref
-		})
+		}, p.unmarked)
 	}
 	return found
 }
@@ -214,6 +223,7 @@ func (v *VM) propagate(p *Process, reason term.Term) {
 // Unalias: replies to a call that timed out are then simply dropped.
 func (v *VM) Alias(p *Process) term.Term {
 	ref := v.MakeRef()
+	p.markRef(ref)
 	v.aliases[ref] = p
 	p.ext().aliases = append(p.ext().aliases, ref)
 	return ref

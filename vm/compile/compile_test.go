@@ -54,7 +54,7 @@ func TestDisassembly(t *testing.T) {
 			 after 100 -> :timeout
 			 end`, `top level regs=5
     0 loadk    r1 100
-    1 rstart   
+    1 rstart   1
     2 rpeek    r2 L11 1
     3 ttuple   r2 2 L10
     4 elem     r3 r2 0

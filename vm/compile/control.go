@@ -198,11 +198,18 @@ func (f *fnState) receiveExpr(n *syntax.Call, dst int, tail bool) {
 		cls = do.Clauses
 	}
 	filter := 0
-	if rf := f.recvFilter(cls); rf != nil {
+	rf := f.recvFilter(cls)
+	if refs := f.recvRefRegs(cls); refs != nil {
+		if rf == nil {
+			rf = &RecvFilter{}
+		}
+		rf.RefRegs = refs
+	}
+	if rf != nil {
 		f.code.Filters = append(f.code.Filters, rf)
 		filter = len(f.code.Filters)
 	}
-	f.emit(RSTART, 0, 0, 0)
+	f.emit(RSTART, filter, 0, 0)
 	f.mark(loop)
 	f.emitL(RPEEK, msg, 0, filter, 1, wait)
 	for i, cl := range cls {
@@ -296,4 +303,33 @@ func (f *fnState) recvFilter(cls []*syntax.Clause) *RecvFilter {
 		rf.Shapes = append(rf.Shapes, RecvShape{Size: size, Tag: k, TagReg: -1})
 	}
 	return rf
+}
+
+// recvRefRegs finds, for every clause, the register of a variable its
+// pattern pins (^ref); nil if some clause pins nothing.
+func (f *fnState) recvRefRegs(cls []*syntax.Clause) []int {
+	if len(cls) == 0 {
+		return nil
+	}
+	regs := make([]int, 0, len(cls))
+	for _, cl := range cls {
+		found := -1
+		walk(cl.Args[0], func(n syntax.Node) bool {
+			if found >= 0 {
+				return false
+			}
+			if u, ok := n.(*syntax.UnaryOp); ok && u.Op == "^" {
+				if r, ok := f.lookupLocal(varName(u.X)); ok {
+					found = r
+				}
+				return false
+			}
+			return true
+		})
+		if found < 0 {
+			return nil
+		}
+		regs = append(regs, found)
+	}
+	return regs
 }

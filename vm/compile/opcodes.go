@@ -83,7 +83,7 @@ const (
 	FIELD  // A=dst B=reg C=K(atom): map.field, or module.function()
 
 	// receive.
-	RSTART  // reset the mailbox cursor to the oldest message
+	RSTART  // A=filter (Code.Filters[A-1] when A > 0): reset the mailbox cursor to the oldest message, or to the process's mark when the filter's pinned references are younger than it
 	RPEEK   // A=dst B=L C=filter: next message that may match (Code.Filters[C-1] when C > 0), or jump to L if none is left
 	RACCEPT // remove the message under the cursor
 	RNEXT   // A=L: move the cursor on, jump to L

@@ -75,6 +75,12 @@ type StructField struct {
 // or exactly a constant (Size == 0).
 type RecvFilter struct {
 	Shapes []RecvShape
+	// RefRegs, when set, are registers (one per clause) of a pinned
+	// variable each clause's pattern contains. If all of them hold (or
+	// directly contain) references made after the process's mailbox mark,
+	// no message older than the mark can match, and the scan starts there
+	// (the BEAM's make_ref receive optimisation).
+	RefRegs []int
 }
 
 // RecvShape is what one clause can match. The tag is a constant, or
@@ -171,7 +177,7 @@ var operandKinds = map[Opcode][3]int{
 	BINREST: {oReg, oReg, oInt}, BINSEG: {oReg, oReg, oLabel}, BINPUT: {oReg, oReg, oInt},
 	CALL: {oReg, oSite, oReg}, TCALL: {oNone, oSite, oReg}, CALLF: {oReg, oReg, oInt}, TCALLF: {oNone, oReg, oInt},
 	APPLY: {oReg, oReg, oInt}, RETURN: {oReg}, FIELD: {oReg, oReg, oConst},
-	RSTART: {}, RPEEK: {oReg, oLabel, oInt}, RACCEPT: {oInt}, RNEXT: {oLabel}, RWAIT: {oRegOrNone, oLabel, oLabel},
+	RSTART: {oInt}, RPEEK: {oReg, oLabel, oInt}, RACCEPT: {oInt}, RNEXT: {oLabel}, RWAIT: {oRegOrNone, oLabel, oLabel},
 	TRY: {oLabel, oReg}, TRYEND: {}, RERAISE: {oReg}, GUARD: {oLabel}, GUARDEND: {},
 	MATCHERR: {oReg, oConst}, FUNCERR: {}, DEFMOD: {oReg, oMod, oConst},
 }
