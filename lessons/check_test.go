@@ -107,3 +107,9 @@ func TestFailedHint(t *testing.T) {
 		t.Errorf("got %q, want the check itself when it has no hint", got)
 	}
 }
+
+func TestChecksSeeOutputWithoutColour(t *testing.T) {
+	if got := stripColor("\x1b[33m42\x1b[0m and \x1b[1;31mboom\x1b[0m"); got != "42 and boom" {
+		t.Errorf("got %q", got)
+	}
+}

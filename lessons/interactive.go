@@ -148,7 +148,7 @@ func (w *walker) record() {
 func (w *walker) next() {
 	st := w.step()
 	if len(st.Checks) > 0 {
-		results := runChecks(st.Checks, checkEnv(w.e, w.rec.String()))
+		results := runChecks(st.Checks, checkEnv(w.e, stripColor(w.rec.String())))
 		if !allPassed(results) {
 			w.say(paint(w.color, ansiRed, "✗ Not yet.") + " " + failedHint(results) + "\n")
 			return

@@ -66,3 +66,10 @@ func renderCode(code string, color bool) string {
 	}
 	return b.String()
 }
+
+// colorCode matches the terminal colour sequences the shell prints.
+var colorCode = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// stripColor removes colour from recorded output, so that a check like
+// `output contains "got pong"` sees the text the learner sees.
+func stripColor(s string) string { return colorCode.ReplaceAllString(s, "") }
