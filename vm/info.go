@@ -20,6 +20,9 @@ func (v *VM) pids() []term.Term {
 
 // CurrentFunction is {module, function, arity} of the function p is in.
 func (p *Process) CurrentFunction() term.Term {
+	if p.sleepDst >= 0 && p.parkedIn.Valid() {
+		return p.parkedIn
+	}
 	if len(p.frames) == 0 {
 		return p.initialCall
 	}

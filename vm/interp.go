@@ -363,6 +363,10 @@ func (v *VM) interpret(p *Process) {
 				if err != nil {
 					fr.pc = pc
 					exc = v.nativeError(p, err, in)
+					if exc == nil && p.sleepDst >= 0 {
+						// Parked in a native (Process.sleep): that is where it is.
+						p.parkedIn = term.Tuple(site.Module, site.Name, term.Int(int64(site.Arity)))
+					}
 					if exc == nil { // parked, or it asked for a call
 						if p.status != statusRunning || len(p.frames) == 0 {
 							return

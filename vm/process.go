@@ -59,9 +59,10 @@ type Process struct {
 	recvGen      uint64 // bumped whenever a wait ends, invalidating old timers
 	waiting      bool   // a deadline is set for the current wait
 	timedOut     bool
-	sleepDst     int32 // register receiving a parked native's result, or -1
-	sleepReturn  bool  // the parked native was a tail call: return its result
-	resume       bool  // on next run, deliver sleepWith first
+	sleepDst     int32     // register receiving a parked native's result, or -1
+	parkedIn     term.Term // {module, function, arity} of the native it is parked in
+	sleepReturn  bool      // the parked native was a tail call: return its result
+	resume       bool      // on next run, deliver sleepWith first
 	resumeReturn bool
 
 	trapExit bool
