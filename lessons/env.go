@@ -89,6 +89,10 @@ func checkEnv(e *repl.Embedded, output string) map[string]any {
 		if p := v.Whereis(term.Atom(strings.TrimPrefix(name, ":"))); p != nil {
 			return Pid{p.Pid().PidSerial()}
 		}
+		// registered("Cart") finds a process registered as the module Cart.
+		if p := v.Whereis(term.ModuleAtom(name)); p != nil && name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+			return Pid{p.Pid().PidSerial()}
+		}
 		return nil
 	}
 	env["__inspect"] = func(x any) string { return inspectGo(x) }

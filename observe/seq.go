@@ -51,6 +51,9 @@ func StartRecording(v *vm.VM, caller term.Term, o SeqOptions) *Recording {
 		if e.Kind == vm.EventSpawn && e.Message.Valid() {
 			r.names[e.To] = mfaText(e.Message)
 		}
+		if e.Kind == vm.EventTimer && r.deadline >= 0 && e.To == r.caller && e.Reason == term.Atom("sleep") {
+			return // the caller's own wait for the others to settle, not the program's
+		}
 		r.events = append(r.events, e)
 	})
 	r.cancel = v.Subscribe(r.s.feed)

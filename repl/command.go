@@ -153,7 +153,7 @@ func (s *Session) lookup(name string) (mod *vm.Module, fun string, arity int, ok
 
 func hasFunction(m *vm.Module, name string, arity int) bool {
 	for _, f := range m.Funcs {
-		if f.Name == name && (arity < 0 || f.Arity == arity) && !f.Private {
+		if f.Name == name && (arity < 0 || f.Arity == arity) {
 			return true
 		}
 	}
@@ -165,7 +165,11 @@ func hasFunction(m *vm.Module, name string, arity int) bool {
 func functions(m *vm.Module, fun string, arity int) []*vm.Function {
 	var fs []*vm.Function
 	for _, f := range m.Funcs {
-		if f.Private || strings.HasPrefix(f.Name, "__") || strings.HasPrefix(f.Name, "-") {
+		// "-f/0-fun-0-" is a closure's Erlang name; "-" and "--" are
+		// operators to document.
+		// A private function is found only by its name (open
+		// GenServer.do_call shows how a call really works).
+		if (f.Private && fun == "") || strings.HasPrefix(f.Name, "__") || strings.Contains(f.Name, "-fun-") {
 			continue
 		}
 		if (fun == "" || f.Name == fun) && (arity < 0 || f.Arity == arity) {

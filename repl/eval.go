@@ -62,9 +62,6 @@ func (s *Session) run(code *compile.Code, args []term.Term, done func(value term
 	switch {
 	case s.halted():
 		return
-	case s.m.RestartRequested():
-		s.restartMachine()
-		return
 	case !s.shell.Alive():
 		// Killed while evaluating (a linked process crashed, or
 		// Process.exit(self(), :kill)): iex prints no result.
@@ -82,6 +79,11 @@ func (s *Session) run(code *compile.Code, args []term.Term, done func(value term
 		}
 		s.results[s.counter] = result
 		s.counter++
+	}
+	if s.m.RestartRequested() {
+		// :init.restart() answers :ok (printed above), then the machine goes.
+		s.restartMachine()
+		return
 	}
 	if s.respawn {
 		s.respawn = false

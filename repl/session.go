@@ -160,7 +160,11 @@ func newSession(cfg Config) (*Session, error) {
 // and the observing tools (ps, mailbox, trace, seq, step…) with the
 // stepper that drives the scheduler while the shell waits.
 func (s *Session) boot() error {
-	s.m = vm.New(vm.Options{Stdout: s.out, Stderr: s.errOut, Clock: s.cfg.Clock})
+	opts := vm.Options{Stdout: s.out, Stderr: s.errOut, Clock: s.cfg.Clock}
+	if s.m != nil {
+		opts.FirstPid = s.m.NextPid() // after a restart, pids go on counting
+	}
+	s.m = vm.New(opts)
 	if err := builtins.Install(s.m); err != nil {
 		return err
 	}

@@ -104,6 +104,10 @@ func New(opts Options) *VM {
 	return v
 }
 
+// NextPid is the serial the next process will get (a restarted machine
+// goes on counting from there, as the BEAM's pids do).
+func (v *VM) NextPid() uint64 { return v.nextPid }
+
 // Stdout is where IO.puts and friends write.
 func (v *VM) Stdout() io.Writer { return v.opts.Stdout }
 

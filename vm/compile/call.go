@@ -1,6 +1,9 @@
 package compile
 
 import (
+	"sort"
+	"strings"
+
 	"goiex/vm/syntax"
 	"goiex/vm/term"
 )
@@ -28,6 +31,7 @@ func init() {
 		"require":   (*fnState).directive,
 		"raise":     (*fnState).raiseExpr,
 		"<<>>":      (*fnState).bitstring,
+		"binding":   (*fnState).binding,
 		"__STACKTRACE__": func(f *fnState, n *syntax.Call, dst int, tail bool) {
 			if len(f.stackRegs) == 0 {
 				f.fail(n, "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions")
@@ -296,4 +300,37 @@ func (f *fnState) pathMacro(n *syntax.Call, dst int, tail bool) {
 	}
 	args := []syntax.Node{root, &syntax.List{Pos: n.Pos, Elems: keys}, n.Args[1]}
 	f.remoteCall(kernelAtom, n.Name, args, dst, tail)
+}
+
+// binding compiles binding/0: the variables visible here as a keyword
+// list, sorted by name as Elixir sorts it.
+func (f *fnState) binding(n *syntax.Call, dst int, tail bool) {
+	if len(n.Args) != 0 {
+		f.localCall(n, dst, tail)
+		return
+	}
+	seen := map[string]bool{}
+	var names []string
+	for g := f; g != nil; g = g.parent {
+		for s := g.scope; s != nil; s = s.parent {
+			for name := range s.vars {
+				if !seen[name] && !strings.HasPrefix(name, "_") && !strings.HasPrefix(name, "&") && !strings.Contains(name, " ") {
+					seen[name] = true
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	sort.Strings(names)
+	mark := f.nextReg
+	pairs := f.allocN(len(names))
+	for i, name := range names {
+		kv := f.allocN(2)
+		f.loadK(kv, term.Atom(name))
+		f.variable(&syntax.Var{Pos: n.Pos, Name: name}, kv+1)
+		f.emit(TUPLE, pairs+i, kv, 2)
+	}
+	f.emit(LIST, dst, pairs, len(names))
+	f.release(mark)
+	f.ret(dst, tail)
 }
