@@ -49,11 +49,6 @@ type Process struct {
 	guardTop int // frame depth of that guard
 
 	mbox mailbox
-	// Receive marks: for the last few references the process made, the
-	// message that was last in its mailbox then. No older message can
-	// hold that reference (or any made later), so a receive waiting for
-	// one starts scanning at the mark.
-	marks [4]recvMark
 
 	// receive … after and sleeping natives
 	recvGen      uint64 // bumped whenever a wait ends, invalidating old timers
@@ -123,6 +118,11 @@ func (p *Process) OnExit(f func(*Process)) { p.ext().onExit = f }
 // names, the dictionary, how they ended), kept apart so that a million
 // waiting processes stay small.
 type procExtra struct {
+	// Receive marks: for the last few references the process made, the
+	// message that was last in its mailbox then. No older message can
+	// hold that reference (or any made later), so a receive waiting for
+	// one starts scanning at the mark.
+	marks       [4]recvMark
 	sleepWith   term.Term
 	links       linkSet
 	monitors    []*monitor // monitors this process set
@@ -146,15 +146,19 @@ func (p *Process) markRef(ref term.Term) {
 	if p.mbox.tail == nil {
 		p.mbox.init()
 	}
-	copy(p.marks[1:], p.marks[:len(p.marks)-1])
-	p.marks[0] = recvMark{serial: ref.RefSerial(), node: p.mbox.tail}
+	x := p.ext()
+	copy(x.marks[1:], x.marks[:len(x.marks)-1])
+	x.marks[0] = recvMark{serial: ref.RefSerial(), node: p.mbox.tail}
 }
 
 // markBefore returns where a scan for messages holding a reference
 // numbered serial (or later) may start: the newest mark made no later
 // than that reference, or nil.
 func (p *Process) markBefore(serial uint64) *msgNode {
-	for _, m := range p.marks {
+	if p.x == nil {
+		return nil
+	}
+	for _, m := range p.x.marks {
 		if m.serial != 0 && m.serial <= serial {
 			return m.node
 		}
@@ -165,15 +169,22 @@ func (p *Process) markBefore(serial uint64) *msgNode {
 // unmarked keeps the marks on the list when a message is removed: a mark
 // on the removed node moves to the one before it.
 func (p *Process) unmarked(removed, prev *msgNode) {
-	for i := range p.marks {
-		if p.marks[i].node == removed {
-			p.marks[i].node = prev
+	if p.x == nil {
+		return
+	}
+	for i := range p.x.marks {
+		if p.x.marks[i].node == removed {
+			p.x.marks[i].node = prev
 		}
 	}
 }
 
 // dropMarks forgets every mark (the mailbox was emptied).
-func (p *Process) dropMarks() { p.marks = [4]recvMark{} }
+func (p *Process) dropMarks() {
+	if p.x != nil {
+		p.x.marks = [4]recvMark{}
+	}
+}
 
 // youngestRef returns the number of the newest reference a pinned value
 // is or directly holds (in a tuple, or a short list), or 0.
@@ -205,7 +216,7 @@ func youngestRef(t term.Term) uint64 {
 // scanStart is where a receive whose clauses each pin one of rs may
 // start scanning, or nil for the oldest message.
 func (p *Process) scanStart(rs []int, regs []term.Term) *msgNode {
-	if p.marks[0].serial == 0 {
+	if p.x == nil || p.x.marks[0].serial == 0 {
 		return nil
 	}
 	var oldest uint64
