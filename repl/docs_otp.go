@@ -1,0 +1,112 @@
+package repl
+
+// echoServer is a one-line GenServer the examples start: it answers every
+// call with the request, and keeps casts as its state.
+const echoServer = "defmodule Echo do use GenServer; def init(s), do: {:ok, s}; def handle_call(:state, _from, s), do: {:reply, s, s}; def handle_call(m, _from, s), do: {:reply, m, s}; def handle_cast(m, _s), do: {:noreply, m} end; "
+
+// counterSpec is a child spec the supervisor examples start: an Agent
+// holding 0.
+const counterSpec = "%{id: :counter, start: {Agent, :start_link, [fn -> 0 end]}}"
+
+// otpDocs documents the behaviours and the processes built on them:
+// GenServer, Supervisor, DynamicSupervisor, Task, Agent, Logger,
+// DurableQueue and :timer.
+var otpDocs = map[string]funcDoc{
+	"GenServer.start_link/2": {"Starts a GenServer running the callback module, linked to the caller; returns {:ok, pid} once init/1 returns.", echoServer + "GenServer.start_link(Echo, :ready)"},
+	"GenServer.start_link/3": {"Like start_link/2 with options, such as name: to register the server.", echoServer + "GenServer.start_link(Echo, :ready, name: :echo)"},
+	"GenServer.start/2":      {"Starts a GenServer without a link to the caller; returns {:ok, pid}.", echoServer + "GenServer.start(Echo, :ready)"},
+	"GenServer.start/3":      {"Like start/2 with options, such as name:.", echoServer + "GenServer.start(Echo, :ready, name: :echo)"},
+	"GenServer.call/2":       {"Sends a request and waits up to 5 s for the reply: a monitor, a send with a ref, and a receive ... after. Exits if the server dies or times out.", echoServer + "{:ok, pid} = GenServer.start_link(Echo, :ready); GenServer.call(pid, :hello)"},
+	"GenServer.call/3":       {"Like call/2 with a timeout in milliseconds (or :infinity); the caller exits when it passes.", echoServer + "{:ok, pid} = GenServer.start_link(Echo, :ready); GenServer.call(pid, :hello, 1_000)"},
+	"GenServer.cast/2":       {"Sends a request without waiting for a reply; returns :ok at once, even if no server is there.", echoServer + "{:ok, pid} = GenServer.start_link(Echo, :ready); GenServer.cast(pid, :new_state)"},
+	"GenServer.reply/2":      {"Replies to a caller from a callback that got its from and returned {:noreply, state}.", "from = {self(), make_ref()}; GenServer.reply(from, :done); flush()"},
+	"GenServer.stop/1":       {"Stops the server with reason :normal and waits until it has terminated.", echoServer + "{:ok, pid} = GenServer.start(Echo, :ready); GenServer.stop(pid)"},
+	"GenServer.stop/2":       {"Stops the server with a reason and waits until it has terminated.", echoServer + "{:ok, pid} = GenServer.start(Echo, :ready); GenServer.stop(pid, :shutdown)"},
+	"GenServer.stop/3":       {"Like stop/2, exiting if the server has not stopped within the timeout.", echoServer + "{:ok, pid} = GenServer.start(Echo, :ready); GenServer.stop(pid, :normal, 1_000)"},
+	"GenServer.whereis/1":    {"Returns the pid of a server given as a pid or registered name, or nil.", echoServer + "GenServer.start(Echo, :ready, name: :echo); GenServer.whereis(:echo)"},
+
+	"Supervisor.start_link/2":      {"Starts a supervisor over a list of child specs, with options such as strategy: :one_for_one; returns {:ok, pid}.", "Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one)"},
+	"Supervisor.start_link/3":      {"Starts a supervisor whose module's init/1 returns its children (via Supervisor.init/2); options such as name:.", "defmodule MySup do use Supervisor; def init(_), do: Supervisor.init([" + counterSpec + "], strategy: :one_for_one) end; Supervisor.start_link(MySup, :ok)"},
+	"Supervisor.init/2":            {"Builds what a supervisor module's init/1 returns from its children and options (strategy:, max_restarts:, max_seconds:).", "Supervisor.init([" + counterSpec + "], strategy: :one_for_all)"},
+	"Supervisor.child_spec/2":      {"Returns a child spec (a map or a module's child_spec) with some fields overridden, e.g. id: or restart:.", "Supervisor.child_spec(" + counterSpec + ", id: :other, restart: :temporary)"},
+	"Supervisor.which_children/1":  {"Lists a supervisor's children as {id, pid, type, modules}.", "{:ok, sup} = Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one); Supervisor.which_children(sup)"},
+	"Supervisor.count_children/1":  {"Counts a supervisor's children: %{specs:, active:, supervisors:, workers:}.", "{:ok, sup} = Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one); Supervisor.count_children(sup)"},
+	"Supervisor.start_child/2":     {"Adds a child spec to a running supervisor and starts it; returns {:ok, pid}.", "{:ok, sup} = Supervisor.start_link([], strategy: :one_for_one); Supervisor.start_child(sup, " + counterSpec + ")"},
+	"Supervisor.terminate_child/2": {"Stops a child by its id; its spec stays, so restart_child/2 can start it again.", "{:ok, sup} = Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one); Supervisor.terminate_child(sup, :counter)"},
+	"Supervisor.restart_child/2":   {"Starts again a child stopped with terminate_child/2; returns {:ok, pid}.", "{:ok, sup} = Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one); Supervisor.terminate_child(sup, :counter); Supervisor.restart_child(sup, :counter)"},
+	"Supervisor.delete_child/2":    {"Removes the spec of a stopped child from the supervisor.", "{:ok, sup} = Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one); Supervisor.terminate_child(sup, :counter); Supervisor.delete_child(sup, :counter)"},
+	"Supervisor.stop/1":            {"Stops a supervisor and, first, its children (last started first); waits until it is gone.", "{:ok, sup} = Supervisor.start_link([" + counterSpec + "], strategy: :one_for_one); Supervisor.stop(sup)"},
+	"Supervisor.stop/2":            {"Stops a supervisor and its children with a reason.", "{:ok, sup} = Supervisor.start_link([], strategy: :one_for_one); Supervisor.stop(sup, :normal)"},
+	"Supervisor.stop/3":            {"Like stop/2, exiting if the supervisor has not stopped within the timeout.", "{:ok, sup} = Supervisor.start_link([], strategy: :one_for_one); Supervisor.stop(sup, :normal, 5_000)"},
+
+	"DynamicSupervisor.start_link/1":      {"Starts a supervisor with no children, to add them later with start_child/2; options: strategy: :one_for_one, name:, max_children:.", "DynamicSupervisor.start_link(strategy: :one_for_one)"},
+	"DynamicSupervisor.start_link/2":      {"Starts a dynamic supervisor whose module's init/1 returns DynamicSupervisor.init(options).", "defmodule Pool do def init(_), do: DynamicSupervisor.init(strategy: :one_for_one) end; DynamicSupervisor.start_link(Pool, :ok)"},
+	"DynamicSupervisor.start_link/3":      {"Like start_link/2 with options such as name:.", "defmodule Pool do def init(_), do: DynamicSupervisor.init(strategy: :one_for_one) end; DynamicSupervisor.start_link(Pool, :ok, name: :pool)"},
+	"DynamicSupervisor.init/1":            {"Builds what a dynamic supervisor module's init/1 returns from its options.", "DynamicSupervisor.init(strategy: :one_for_one, max_children: 10)"},
+	"DynamicSupervisor.start_child/2":     {"Starts a child from a spec under the supervisor; returns {:ok, pid}.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); DynamicSupervisor.start_child(sup, " + counterSpec + ")"},
+	"DynamicSupervisor.terminate_child/2": {"Stops a child, given its pid, and forgets it; returns :ok or {:error, :not_found}.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); {:ok, pid} = DynamicSupervisor.start_child(sup, " + counterSpec + "); DynamicSupervisor.terminate_child(sup, pid)"},
+	"DynamicSupervisor.which_children/1":  {"Lists the supervisor's children as {:undefined, pid, type, modules}.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); DynamicSupervisor.start_child(sup, " + counterSpec + "); DynamicSupervisor.which_children(sup)"},
+	"DynamicSupervisor.count_children/1":  {"Counts the supervisor's children: %{specs:, active:, supervisors:, workers:}.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); DynamicSupervisor.count_children(sup)"},
+	"DynamicSupervisor.stop/1":            {"Stops the supervisor and its children; waits until it is gone.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); DynamicSupervisor.stop(sup)"},
+	"DynamicSupervisor.stop/2":            {"Stops the supervisor and its children with a reason.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); DynamicSupervisor.stop(sup, :normal)"},
+	"DynamicSupervisor.stop/3":            {"Like stop/2, exiting if the supervisor has not stopped within the timeout.", "{:ok, sup} = DynamicSupervisor.start_link(strategy: :one_for_one); DynamicSupervisor.stop(sup, :normal, 5_000)"},
+
+	"Task.async/1":      {"Runs the function in a new linked, monitored process; get its result with Task.await/2.", "task = Task.async(fn -> 1 + 1 end)"},
+	"Task.async/3":      {"Like async/1 for Module.function(args...).", "Task.async(Enum, :sum, [[1, 2, 3]]) |> Task.await()"},
+	"Task.await/1":      {"Waits up to 5 s for a task's result and returns it; exits if the task dies or the time runs out.", "Task.await(Task.async(fn -> :done end))"},
+	"Task.await/2":      {"Like await/1 with a timeout in milliseconds (or :infinity).", "Task.await(Task.async(fn -> Process.sleep(100); :done end), 1_000)"},
+	"Task.yield/1":      {"Waits up to 5 s for a task: {:ok, result}, {:exit, reason} if it died, or nil while it still runs.", "Task.yield(Task.async(fn -> :done end))"},
+	"Task.yield/2":      {"Like yield/1 with a timeout; on nil the task goes on, so you can yield again.", "Task.yield(Task.async(fn -> Process.sleep(1_000) end), 10)"},
+	"Task.start/1":      {"Runs the function in a new process for its side effects, without a link; returns {:ok, pid}.", `Task.start(fn -> IO.puts("working") end)`},
+	"Task.start/3":      {"Like start/1 for Module.function(args...).", `Task.start(IO, :puts, ["working"])`},
+	"Task.start_link/1": {"Like start/1, linked to the caller (what a supervisor needs).", `Task.start_link(fn -> IO.puts("working") end)`},
+	"Task.start_link/3": {"Like start_link/1 for Module.function(args...).", `Task.start_link(IO, :puts, ["working"])`},
+
+	"Agent.start_link/1":     {"Starts an Agent, a process holding the value the function returns, linked to the caller; returns {:ok, pid}.", "{:ok, agent} = Agent.start_link(fn -> 0 end)"},
+	"Agent.start_link/2":     {"Like start_link/1 with options such as name:.", "Agent.start_link(fn -> %{} end, name: :cache)"},
+	"Agent.start/1":          {"Starts an Agent without a link; returns {:ok, pid}.", "{:ok, agent} = Agent.start(fn -> 0 end)"},
+	"Agent.start/2":          {"Like start/1 with options such as name:.", "Agent.start(fn -> [] end, name: :list)"},
+	"Agent.get/2":            {"Returns the function applied to the agent's state; the state is unchanged.", "{:ok, agent} = Agent.start_link(fn -> 41 end); Agent.get(agent, &(&1 + 1))"},
+	"Agent.get/3":            {"Like get/2 with a timeout in milliseconds.", "{:ok, agent} = Agent.start_link(fn -> 41 end); Agent.get(agent, & &1, 1_000)"},
+	"Agent.get/4":            {"Returns apply(module, fun, [state | args]) in the agent.", "{:ok, agent} = Agent.start_link(fn -> [3, 1, 2] end); Agent.get(agent, Enum, :sort, [])"},
+	"Agent.get/5":            {"Like get/4 with a timeout.", "{:ok, agent} = Agent.start_link(fn -> [3, 1, 2] end); Agent.get(agent, Enum, :take, [2], 1_000)"},
+	"Agent.update/2":         {"Replaces the agent's state by the function's value; waits until done and returns :ok.", "{:ok, agent} = Agent.start_link(fn -> 0 end); Agent.update(agent, &(&1 + 1))"},
+	"Agent.update/3":         {"Like update/2 with a timeout.", "{:ok, agent} = Agent.start_link(fn -> 0 end); Agent.update(agent, &(&1 + 1), 1_000)"},
+	"Agent.get_and_update/2": {"Runs a function returning {reply, new_state} in the agent: returns reply, keeps new_state.", "{:ok, agent} = Agent.start_link(fn -> 1 end); Agent.get_and_update(agent, &{&1, &1 * 2})"},
+	"Agent.get_and_update/3": {"Like get_and_update/2 with a timeout.", "{:ok, agent} = Agent.start_link(fn -> 1 end); Agent.get_and_update(agent, &{&1, &1 * 2}, 1_000)"},
+	"Agent.cast/2":           {"Updates the agent's state with the function without waiting; returns :ok at once.", "{:ok, agent} = Agent.start_link(fn -> 0 end); Agent.cast(agent, &(&1 + 1))"},
+	"Agent.stop/1":           {"Stops the agent with reason :normal and waits until it is gone.", "{:ok, agent} = Agent.start(fn -> 0 end); Agent.stop(agent)"},
+	"Agent.stop/2":           {"Stops the agent with a reason.", "{:ok, agent} = Agent.start(fn -> 0 end); Agent.stop(agent, :shutdown)"},
+	"Agent.stop/3":           {"Like stop/2, exiting if the agent has not stopped within the timeout.", "{:ok, agent} = Agent.start(fn -> 0 end); Agent.stop(agent, :normal, 1_000)"},
+
+	"Logger.error/1":    {"Logs a message at level :error (a string, or a function returning one).", `Logger.error("disk full")`},
+	"Logger.error/2":    {"Logs at level :error with metadata (accepted; goiex's console does not print it).", `Logger.error("disk full", device: :sda)`},
+	"Logger.warning/1":  {"Logs a message at level :warning.", `Logger.warning("retrying")`},
+	"Logger.warning/2":  {"Logs at level :warning with metadata.", `Logger.warning("retrying", attempt: 2)`},
+	"Logger.warn/1":     {"Logs at level :warning; the older name of warning/1.", `Logger.warn("retrying")`},
+	"Logger.warn/2":     {"Logs at level :warning with metadata; the older name of warning/2.", `Logger.warn("retrying", attempt: 2)`},
+	"Logger.info/1":     {"Logs a message at level :info.", `Logger.info("started")`},
+	"Logger.info/2":     {"Logs at level :info with metadata.", `Logger.info("started", port: 4000)`},
+	"Logger.debug/1":    {"Logs a message at level :debug.", `Logger.debug("state: ok")`},
+	"Logger.debug/2":    {"Logs at level :debug with metadata.", `Logger.debug("state: ok", id: 1)`},
+	"Logger.log/2":      {"Logs a message at the given level (:debug, :info, :warning, :error...).", `Logger.log(:info, "hello")`},
+	"Logger.log/3":      {"Logs at the given level with metadata.", `Logger.log(:info, "hello", user: 1)`},
+	"Logger.bare_log/2": {"Logs at the given level; what log/2 calls (no macro around it).", `Logger.bare_log(:info, "hello")`},
+	"Logger.bare_log/3": {"Logs at the given level with metadata; what log/3 calls.", `Logger.bare_log(:info, "hello", user: 1)`},
+
+	"DurableQueue.start_link/1": {"Starts a job queue kept in a :dets file (name: required, file: optional), so jobs survive crashes and restarts.", "DurableQueue.start_link(name: :jobs)"},
+	"DurableQueue.child_spec/1": {"Returns the spec to start a DurableQueue under a supervisor with the given options.", "DurableQueue.child_spec(name: :jobs)"},
+	"DurableQueue.push/2":       {"Writes a job to disk, then returns {:ok, id}: once it returned, no crash can lose the job.", "DurableQueue.start_link(name: :jobs); DurableQueue.push(:jobs, {:email, \"ada@example.com\"})"},
+	"DurableQueue.push_all/2":   {"Writes several jobs in one disk write; returns {:ok, ids}.", "DurableQueue.start_link(name: :jobs); DurableQueue.push_all(:jobs, [:a, :b, :c])"},
+	"DurableQueue.pull/1":       {"Hands the oldest waiting job to the caller, {:ok, id, job}, or :empty; it comes back if the caller dies before ack/2.", "DurableQueue.start_link(name: :jobs); DurableQueue.push(:jobs, :job); DurableQueue.pull(:jobs)"},
+	"DurableQueue.ack/2":        {"Tells the queue a pulled job is done: it is deleted from disk.", "DurableQueue.start_link(name: :jobs); DurableQueue.push(:jobs, :job); {:ok, id, _job} = DurableQueue.pull(:jobs); DurableQueue.ack(:jobs, id)"},
+	"DurableQueue.pending/1":    {"Lists every job on disk not yet acked, oldest first, as {id, job}.", "DurableQueue.start_link(name: :jobs); DurableQueue.push(:jobs, :job); DurableQueue.pending(:jobs)"},
+
+	":timer.sleep/1":   {"Suspends the calling process for the given milliseconds, like Process.sleep/1.", ":timer.sleep(100)"},
+	":timer.seconds/1": {"Converts seconds to milliseconds.", ":timer.seconds(5)"},
+	":timer.minutes/1": {"Converts minutes to milliseconds.", ":timer.minutes(2)"},
+	":timer.hours/1":   {"Converts hours to milliseconds.", ":timer.hours(1)"},
+	":timer.tc/1":      {"Runs a function and returns {microseconds, result}: how long it took (virtual time under --clock=virtual).", ":timer.tc(fn -> Process.sleep(10) end)"},
+	":timer.tc/2":      {"Like tc/1, applying the function to a list of arguments.", ":timer.tc(fn a, b -> a + b end, [1, 2])"},
+	":timer.tc/3":      {"Like tc/1 for Module.function(args...).", ":timer.tc(Enum, :sum, [[1, 2, 3]])"},
+}

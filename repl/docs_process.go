@@ -1,0 +1,31 @@
+package repl
+
+// processDocs documents Process: links, monitors, exit signals, names,
+// timers and the process dictionary.
+var processDocs = map[string]funcDoc{
+	"Process.alive?/1":       {"Tells whether the process is alive (not exiting and not exited).", "Process.alive?(self())"},
+	"Process.sleep/1":        {"Suspends the calling process for the given milliseconds (or :infinity); other processes run meanwhile.", "Process.sleep(100)"},
+	"Process.info/1":         {"Returns information about a process as a keyword list (status, mailbox length, links...), or nil if it is dead.", "Process.info(self())"},
+	"Process.info/2":         {"Returns one item of information about a process, e.g. {:message_queue_len, n}, or nil if it is dead.", "Process.info(self(), :message_queue_len)"},
+	"Process.link/1":         {"Links the caller to another process: an abnormal exit of either is sent to the other.", "Process.link(spawn(fn -> Process.sleep(100) end))"},
+	"Process.unlink/1":       {"Removes the link between the caller and a process; returns true.", "pid = spawn_link(fn -> Process.sleep(100) end); Process.unlink(pid)"},
+	"Process.monitor/1":      {"Monitors a process; returns a ref. {:DOWN, ref, :process, pid, reason} arrives when it ends (at once if it is already dead).", "ref = Process.monitor(spawn(fn -> :ok end))"},
+	"Process.demonitor/1":    {"Turns a monitor off; a :DOWN message that already arrived stays in the mailbox.", "ref = Process.monitor(spawn(fn -> Process.sleep(100) end)); Process.demonitor(ref)"},
+	"Process.demonitor/2":    {"Turns a monitor off; with [:flush], also removes its :DOWN message if it already arrived.", "ref = Process.monitor(spawn(fn -> :ok end)); Process.demonitor(ref, [:flush])"},
+	"Process.exit/2":         {"Sends an exit signal to a process. :kill cannot be trapped; :normal is ignored unless it is trapped.", "pid = spawn(fn -> Process.sleep(:infinity) end); Process.exit(pid, :kill)"},
+	"Process.flag/2":         {"Sets a process flag and returns its old value; :trap_exit turns exit signals into {:EXIT, pid, reason} messages.", "Process.flag(:trap_exit, true)"},
+	"Process.register/2":     {"Registers a name for a pid, so messages can be sent to the name; a name has one owner at a time.", "Process.register(self(), :shell)"},
+	"Process.unregister/1":   {"Removes a registered name; the process lives on.", "Process.register(self(), :shell); Process.unregister(:shell)"},
+	"Process.whereis/1":      {"Returns the pid registered under a name, or nil.", "Process.register(self(), :shell); Process.whereis(:shell)"},
+	"Process.registered/0":   {"Returns every registered name.", "Process.register(self(), :shell); Process.registered()"},
+	"Process.list/0":         {"Returns the pids of every live process.", "Process.list()"},
+	"Process.send/3":         {"Sends a message like send/2, with a list of options (accepted and ignored: goiex has one node); returns :ok.", "Process.send(self(), :hi, [])"},
+	"Process.send_after/3":   {"Sends a message to a process after the given milliseconds; returns a timer reference.", "Process.send_after(self(), :tick, 1_000)"},
+	"Process.cancel_timer/1": {"Cancels a send_after timer; returns the milliseconds it had left, or false if it already fired.", "timer = Process.send_after(self(), :tick, 1_000); Process.cancel_timer(timer)"},
+	"Process.read_timer/1":   {"Returns the milliseconds left on a send_after timer, or false if it already fired.", "timer = Process.send_after(self(), :tick, 1_000); Process.read_timer(timer)"},
+	"Process.get/0":          {"Returns the whole process dictionary as a list of {key, value}.", "Process.put(:key, 1); Process.get()"},
+	"Process.get/1":          {"Returns a value from the calling process's dictionary, or nil.", "Process.get(:key)"},
+	"Process.get/2":          {"Returns a value from the process dictionary, or the default.", "Process.get(:key, 0)"},
+	"Process.put/2":          {"Stores a value in the calling process's dictionary; returns the old value or nil.", "Process.put(:key, 1)"},
+	"Process.delete/1":       {"Removes a key from the process dictionary; returns its value or nil.", "Process.put(:key, 1); Process.delete(:key)"},
+}
