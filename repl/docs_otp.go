@@ -1,8 +1,8 @@
 package repl
 
 // echoServer is a one-line GenServer the examples start: it answers every
-// call with the request, and keeps casts as its state.
-const echoServer = "defmodule Echo do use GenServer; def init(s), do: {:ok, s}; def handle_call(:state, _from, s), do: {:reply, s, s}; def handle_call(m, _from, s), do: {:reply, m, s}; def handle_cast(m, _s), do: {:noreply, m} end; "
+// call with the request, and keeps what is cast to it as its state.
+const echoServer = "defmodule Echo do use GenServer; def init(s), do: {:ok, s}; def handle_call(m, _from, s), do: {:reply, m, s}; def handle_cast(m, _s), do: {:noreply, m} end; "
 
 // counterSpec is a child spec the supervisor examples start: an Agent
 // holding 0.

@@ -19,7 +19,7 @@ var processDocs = map[string]funcDoc{
 	"Process.whereis/1":      {"Returns the pid registered under a name, or nil.", "Process.register(self(), :shell); Process.whereis(:shell)"},
 	"Process.registered/0":   {"Returns every registered name.", "Process.register(self(), :shell); Process.registered()"},
 	"Process.list/0":         {"Returns the pids of every live process.", "Process.list()"},
-	"Process.send/3":         {"Sends a message like send/2, with a list of options (accepted and ignored: goiex has one node); returns :ok.", "Process.send(self(), :hi, [])"},
+	"Process.send/3":         {"Sends a message like send/2, with a list of options (such as :noconnect), which goiex accepts and ignores: it has one node.", "Process.send(self(), :hi, [])"},
 	"Process.send_after/3":   {"Sends a message to a process after the given milliseconds; returns a timer reference.", "Process.send_after(self(), :tick, 1_000)"},
 	"Process.cancel_timer/1": {"Cancels a send_after timer; returns the milliseconds it had left, or false if it already fired.", "timer = Process.send_after(self(), :tick, 1_000); Process.cancel_timer(timer)"},
 	"Process.read_timer/1":   {"Returns the milliseconds left on a send_after timer, or false if it already fired.", "timer = Process.send_after(self(), :tick, 1_000); Process.read_timer(timer)"},
