@@ -133,7 +133,8 @@ func (s *Stepper) Request(n int) { s.pending += n }
 // otherwise everything, until stop or a breakpoint.
 func (s *Stepper) Run(evaluator *vm.Process, stop func() bool) {
 	if !s.paused {
-		s.v.RunReady(func() bool { return s.broke || (stop != nil && stop()) })
+		// pause() called by the running input takes effect at once.
+		s.v.RunReady(func() bool { return s.broke || s.paused || (stop != nil && stop()) })
 		if s.broke {
 			s.broke = false
 			s.pause()

@@ -57,6 +57,9 @@ func (s *Session) run(code *compile.Code, args []term.Term, done func(value term
 	s.interrupted = false
 	s.ended = false
 	deadlock := s.drive()
+	if s.stepper.Paused() {
+		s.stepper.Run(nil, nil) // steps asked for by this input (pause(); step())
+	}
 	value, exc := s.value, s.exc
 	s.grace()
 	switch {
@@ -113,7 +116,9 @@ func (s *Session) drive() (deadlock bool) {
 			s.m.Interrupt(s.shell)
 			return false
 		}
-		if !s.shell.Evaluating() || s.m.Runnable() {
+		// While paused, only the shell runs by itself: other runnable
+		// processes wait for step(), so they must not keep this loop busy.
+		if !s.shell.Evaluating() || (s.m.Runnable() && !s.stepper.Paused()) {
 			continue
 		}
 		t, ok := s.m.NextTimer()

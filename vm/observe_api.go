@@ -109,6 +109,7 @@ func (v *VM) StepSlice(skip func(*Process) bool) *Process {
 // wait in the run queue. The shell uses it to evaluate inputs while the
 // scheduler is paused.
 func (v *VM) RunProcess(p *Process, stop func() bool) {
+	v.fireTimers() // p may be waiting for one that is now due
 	for p.status == statusRunnable && !v.restart && !v.halt && (stop == nil || !stop()) {
 		if len(v.pendingLog) > 0 {
 			v.FlushLog()
