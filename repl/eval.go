@@ -3,6 +3,7 @@ package repl
 import (
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"goiex/vm"
@@ -146,7 +147,13 @@ func (s *Session) drive() (deadlock bool) {
 			s.m.Interrupt(s.shell)
 			return true
 		default:
-			// Stuck in receive: only Ctrl-C can help.
+			// Stuck in receive: only Ctrl-C can help. Say so at once,
+			// rather than leave a learner looking at a silent prompt.
+			if s.stepper.Paused() {
+				io.WriteString(s.out, "the scheduler is paused: step() or resume() can't be typed while this input waits — press Ctrl-C\n")
+			} else {
+				io.WriteString(s.out, "all processes are waiting; nothing can ever send you a message — press Ctrl-C\n")
+			}
 			s.flushOutput()
 			<-s.sigint
 			s.interrupted = true

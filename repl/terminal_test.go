@@ -109,7 +109,9 @@ func TestTerminalCtrlCInterruptsReceive(t *testing.T) {
 	s.typeLine("  :never -> :ok")
 	s.typeLine("end")
 	s.waitFor("...(1)> end")
-	// The shell is stuck in receive: nothing will ever arrive.
+	// The shell is stuck in receive: nothing will ever arrive, and it
+	// says so at once.
+	s.waitFor("all processes are waiting; nothing can ever send you a message — press Ctrl-C")
 	s.keys("C-c")
 	s.waitFor("** (EXIT) interrupted")
 	s.waitFor("iex(1)>")
