@@ -24,6 +24,7 @@ var (
 	fValue    = term.Atom("value")
 	fDesc     = term.Atom("description")
 	fOperator = term.Atom("operator")
+	fStruct   = term.Atom("struct")
 )
 
 func exception(module string, kv ...term.Term) term.Term {
@@ -166,6 +167,8 @@ func ExceptionMessage(e term.Term) string {
 		return "no cond clause evaluated to a truthy value"
 	case "BadMapError":
 		return "expected a map, got: " + term.Inspect(get(e, fTerm))
+	case "BadStructError":
+		return "expected a struct named " + term.ModuleName(get(e, fStruct)) + ", got: " + term.Inspect(get(e, fTerm))
 	case "BadBooleanError":
 		return fmt.Sprintf("expected a boolean on left-side of %q, got: %s",
 			get(e, fOperator).AtomName(), term.Inspect(get(e, fTerm)))

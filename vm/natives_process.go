@@ -169,6 +169,7 @@ var builtinExceptions = map[string][]term.Term{
 	"TryClauseError":          {fTerm, term.Nil},
 	"CondClauseError":         {},
 	"BadMapError":             {fTerm, term.Nil},
+	"BadStructError":          {fStruct, term.Nil, fTerm, term.Nil},
 	"BadFunctionError":        {fTerm, term.Nil},
 	"BadArityError":           {fFunction, term.Nil, fArgs, term.Nil},
 	"BadBooleanError":         {fTerm, term.Nil, fOperator, term.Nil},

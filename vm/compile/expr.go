@@ -260,6 +260,38 @@ func (f *fnState) mapExpr(n *syntax.Map, dst int) {
 	f.release(mark)
 }
 
+// checkStruct raises BadStructError unless the value of n is a struct
+// named mod (%S{s | k: v} needs an S). n is evaluated here and again by
+// the update; struct update bases are variables in practice.
+func (f *fnState) checkStruct(n syntax.Node, mod term.Term) {
+	mark := f.nextReg
+	x := f.operand(n)
+	fail, ok := f.newLabel(), f.newLabel()
+	t := f.alloc()
+	f.emitL(TMAP, x, 0, 0, 2, fail)
+	f.loadK(t, term.StructKey())
+	f.emitL(MAPGET, t, x, 0, 2, fail)
+	f.emitL(TEQK, t, f.konst(mod), 0, 2, fail)
+	f.jump(ok)
+	f.mark(fail)
+	args := f.allocN(2)
+	f.loadK(args, term.ModuleAtom("BadStructError"))
+	kv := f.allocN(2)
+	f.loadK(kv, term.Atom("struct"))
+	f.loadK(kv+1, mod)
+	pairs := f.allocN(2)
+	f.emit(TUPLE, pairs, kv, 2)
+	kv2 := f.allocN(2)
+	f.loadK(kv2, term.Atom("term"))
+	f.emit(MOVE, kv2+1, x, 0)
+	f.emit(TUPLE, pairs+1, kv2, 2)
+	f.emit(LIST, args+1, pairs, 2)
+	s := f.site(&Site{Module: kernelAtom, Name: term.Atom("raise"), Arity: 2})
+	f.emit(CALL, args, s, args)
+	f.mark(ok)
+	f.release(mark)
+}
+
 // mapUpdate compiles %{m | k => v} (and %S{s | k: v}): every key must
 // already be there.
 func (f *fnState) mapUpdate(n *syntax.Map, dst int) {
@@ -280,6 +312,7 @@ func (f *fnState) mapUpdate(n *syntax.Map, dst int) {
 func (f *fnState) structExpr(n *syntax.Map, dst int) {
 	mod := f.moduleOf(n.Struct)
 	if n.Update != nil {
+		f.checkStruct(n.Update, mod)
 		f.mapUpdate(n, dst)
 		return
 	}
