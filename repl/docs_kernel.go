@@ -120,6 +120,8 @@ var exceptionDocs = map[string]funcDoc{
 	"BadFunctionError.message/1":          {"Returns the message of a %BadFunctionError{}.", "BadFunctionError.message(%BadFunctionError{term: :nope})"},
 	"BadMapError.exception/1":             {"Builds a %BadMapError{}, raised when a map operation gets something else.", "BadMapError.exception(term: [])"},
 	"BadMapError.message/1":               {"Returns the message of a %BadMapError{}.", "BadMapError.message(%BadMapError{term: []})"},
+	"BadStructError.exception/1":          {"Builds a %BadStructError{}, raised when %S{x | k: v} gets an x that is not an S.", "BadStructError.exception(struct: Range, term: %{})"},
+	"BadStructError.message/1":            {"Returns the message of a %BadStructError{}.", "BadStructError.message(%BadStructError{struct: Range, term: 1})"},
 	"CaseClauseError.exception/1":         {"Builds a %CaseClauseError{}, raised when no clause of a case matches.", "CaseClauseError.exception(term: 3)"},
 	"CaseClauseError.message/1":           {"Returns the message of a %CaseClauseError{}.", "CaseClauseError.message(%CaseClauseError{term: 3})"},
 	"CondClauseError.exception/1":         {"Builds a %CondClauseError{}, raised when no condition of a cond is true.", "CondClauseError.exception([])"},
