@@ -56,6 +56,12 @@ type callRequest struct {
 
 func (callRequest) Error() string { return "call" }
 
+// CallInstead makes a native end by calling f (a fn, or {module, name})
+// with args: the interpreter makes the call in its place, and its value
+// is the native's. This is how a native hands over to Elixir code
+// without running an interpreter loop of its own.
+func CallInstead(f term.Term, args []term.Term) error { return callRequest{fun: f, args: args} }
+
 // Sleep makes a native wait ms milliseconds, then return result.
 func Sleep(ms int64, result term.Term) error { return parkRequest{ms, result} }
 

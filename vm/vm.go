@@ -224,6 +224,17 @@ func (v *VM) install(cm *compile.Module) bool {
 	return redefined
 }
 
+// DefinedInElixir reports whether module.name/arity is a function written
+// in Elixir (not a Go native).
+func (v *VM) DefinedInElixir(module term.Term, name string, arity int) bool {
+	m := v.Module(module)
+	if m == nil {
+		return false
+	}
+	f := m.Funcs[funKey{term.Atom(name), arity}]
+	return f != nil && f.Code != nil
+}
+
 // HasFunction reports whether a public module function exists; the
 // compiler uses it to resolve imports.
 func (v *VM) HasFunction(module term.Term, name string, arity int) bool {
