@@ -16,7 +16,6 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
-	"time"
 
 	"github.com/mattn/go-isatty"
 
@@ -234,8 +233,6 @@ func (c flushingClock) WaitUntil(t int64) {
 	c.err.Flush()
 	c.Clock.WaitUntil(t)
 }
-
-func (c flushingClock) Wall() time.Time { return c.Clock.Wall() }
 
 func inspectPid(p *vm.Process) string { return term.Inspect(p.Pid()) }
 

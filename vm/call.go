@@ -132,7 +132,11 @@ func (v *VM) enter(p *Process, code *compile.Code, env, args []term.Term, dst in
 func (v *VM) callNative(p *Process, nat Native, args []term.Term, dst int32, tail bool) *Raised {
 	res, err := nat(p, args)
 	if err != nil {
-		return v.nativeError(p, err, compile.Instr{Op: map[bool]compile.Opcode{true: compile.TCALL, false: compile.CALL}[tail], A: dst})
+		op := compile.CALL
+		if tail {
+			op = compile.TCALL
+		}
+		return v.nativeError(p, err, compile.Instr{Op: op, A: dst})
 	}
 	if tail {
 		v.doReturn(p, res)
@@ -188,6 +192,3 @@ func moduleText(elixirName string) string {
 	}
 	return "Elixir." + elixirName
 }
-
-// funID numbers fn bodies for printing #Function<N.…>.
-func (v *VM) funID(c *compile.Code) uint64 { return c.ID }

@@ -278,7 +278,7 @@ func (v *VM) interpret(p *Process) {
 				env = make([]term.Term, fc.Captured)
 				copy(env, regs[in.C:int(in.C)+fc.Captured])
 			}
-			regs[in.A] = term.NewFun(&term.Fun{Module: moduleText(fc.Module), Arity: fc.Arity, Env: env, Code: fc, ID: v.funID(fc)})
+			regs[in.A] = term.NewFun(&term.Fun{Module: moduleText(fc.Module), Arity: fc.Arity, Env: env, Code: fc, ID: fc.ID})
 
 		case compile.TTUPLE:
 			x := regs[in.A]

@@ -118,19 +118,3 @@ func (v *VM) RunUntilExit(p *Process) error {
 	}
 	return nil
 }
-
-// RunFor runs the scheduler until nothing is runnable and no timer is due
-// within the given time (nanoseconds on the VM's clock), or until stop
-// returns true.
-func (v *VM) RunWhile(cont func() bool) {
-	for cont() {
-		v.fireTimers()
-		if v.runq.size == 0 {
-			return
-		}
-		p := v.runq.pop()
-		if p.status == statusRunnable {
-			v.execute(p)
-		}
-	}
-}

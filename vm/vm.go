@@ -10,7 +10,6 @@
 package vm
 
 import (
-	"fmt"
 	"io"
 
 	"goiex/vm/compile"
@@ -285,26 +284,4 @@ func (v *VM) Compile(file string, src []byte) (*compile.Code, error) {
 		return nil, err
 	}
 	return compile.Compile(file, tree, v.CompileOptions(src))
-}
-
-// LoadLibrary compiles and runs library source (module definitions) to
-// completion in a bootstrap process.
-func (v *VM) LoadLibrary(file string, src []byte) error {
-	code, err := v.Compile(file, src)
-	if err != nil {
-		return err
-	}
-	// Loading the library must not use up the pids programs see.
-	serial := v.nextPid
-	defer func() { v.nextPid = serial }()
-	p := v.SpawnCode(code, nil)
-	for p.status != statusExited {
-		if v.runOne() == nil {
-			break
-		}
-	}
-	if exc := p.ExitError(); exc != nil {
-		return fmt.Errorf("%s: %s", file, exc.Error())
-	}
-	return nil
 }
