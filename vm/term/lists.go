@@ -86,21 +86,41 @@ func ChardataToString(t Term) (string, bool) {
 	return b.String(), true
 }
 
-// appendChardata writes the chardata t (a list, or a binary tail) to b.
-// It recurses only into nested lists, never along a list's tail.
-func appendChardata(b *strings.Builder, t Term) bool {
+// appendChardata writes the chardata t (a list, or a binary tail) to b:
+// integers are code points.
+func appendChardata(b *strings.Builder, t Term) bool { return appendFlat(b, t, writeCodePoint) }
+
+func writeCodePoint(b *strings.Builder, h Term) bool {
+	if !isCodePoint(h) {
+		return false
+	}
+	b.WriteRune(rune(h.SmallInt()))
+	return true
+}
+
+func writeByte(b *strings.Builder, h Term) bool {
+	if v := h.SmallInt(); v < 0 || v > 255 {
+		return false
+	}
+	b.WriteByte(byte(h.SmallInt()))
+	return true
+}
+
+// appendFlat writes a possibly nested list of integers (each written by
+// writeInt) and binaries, whose tail may be a binary, to b. It recurses
+// only into nested lists, never along a list's tail.
+func appendFlat(b *strings.Builder, t Term, writeInt func(*strings.Builder, Term) bool) bool {
 	for t.IsCons() {
 		c := t.Cell()
 		switch h := c.Head; {
 		case h.IsSmallInt():
-			if !isCodePoint(h) {
+			if !writeInt(b, h) {
 				return false
 			}
-			b.WriteRune(rune(h.SmallInt()))
 		case h.IsBinary():
 			b.WriteString(h.Str())
 		case h.IsList():
-			if !appendChardata(b, h) {
+			if !appendFlat(b, h, writeInt) {
 				return false
 			}
 		default:
@@ -123,37 +143,10 @@ func IOListToBinary(t Term) (string, bool) {
 		return t.Str(), true
 	}
 	var b strings.Builder
-	if !appendIOList(&b, t) {
+	if !appendFlat(&b, t, writeByte) {
 		return "", false
 	}
 	return b.String(), true
-}
-
-func appendIOList(b *strings.Builder, t Term) bool {
-	for t.IsCons() {
-		c := t.Cell()
-		switch h := c.Head; {
-		case h.IsSmallInt():
-			if v := h.SmallInt(); v < 0 || v > 255 {
-				return false
-			}
-			b.WriteByte(byte(h.SmallInt()))
-		case h.IsBinary():
-			b.WriteString(h.Str())
-		case h.IsList():
-			if !appendIOList(b, h) {
-				return false
-			}
-		default:
-			return false
-		}
-		t = c.Tail
-	}
-	if t.IsBinary() {
-		b.WriteString(t.Str())
-		return true
-	}
-	return t.IsEmptyList()
 }
 
 // IOListSize is :erlang.iolist_size/1 (-1 when t is not iodata).
