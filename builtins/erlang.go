@@ -12,27 +12,19 @@ import (
 
 func erlangNatives() []vm.NativeSpec {
 	const m = ":erlang"
-	specs := []vm.NativeSpec{
-		spec(m, "+", 2, binOp(add)),
-		spec(m, "-", 2, binOp(sub)),
-		spec(m, "*", 2, binOp(mul)),
-		spec(m, "/", 2, binOp(fdiv)),
-		spec(m, "div", 2, binOp(intDiv)),
-		spec(m, "rem", 2, binOp(intRem)),
-		spec(m, "+", 1, unaryPlus),
-		spec(m, "-", 1, unaryMinus),
+	specs := append(arithmeticSpecs(m),
 		spec(m, "band", 2, binOp(func(a, b term.Term) (term.Term, error) { return bitwise(a, b, (*big.Int).And) })),
 		spec(m, "bor", 2, binOp(func(a, b term.Term) (term.Term, error) { return bitwise(a, b, (*big.Int).Or) })),
 		spec(m, "bxor", 2, binOp(func(a, b term.Term) (term.Term, error) { return bitwise(a, b, (*big.Int).Xor) })),
 		spec(m, "bsl", 2, binOp(func(a, b term.Term) (term.Term, error) { return shift(a, b, true) })),
 		spec(m, "bsr", 2, binOp(func(a, b term.Term) (term.Term, error) { return shift(a, b, false) })),
 		spec(m, "bnot", 1, erlBnot),
-		spec(m, "==", 2, cmpOp(func(c int) bool { return c == 0 })),
-		spec(m, "/=", 2, cmpOp(func(c int) bool { return c != 0 })),
-		spec(m, "<", 2, cmpOp(func(c int) bool { return c < 0 })),
-		spec(m, ">", 2, cmpOp(func(c int) bool { return c > 0 })),
-		spec(m, "=<", 2, cmpOp(func(c int) bool { return c <= 0 })),
-		spec(m, ">=", 2, cmpOp(func(c int) bool { return c >= 0 })),
+		spec(m, "==", 2, cmpEq),
+		spec(m, "/=", 2, cmpNe),
+		spec(m, "<", 2, cmpLt),
+		spec(m, ">", 2, cmpGt),
+		spec(m, "=<", 2, cmpLe),
+		spec(m, ">=", 2, cmpGe),
 		spec(m, "=:=", 2, strictEq),
 		spec(m, "=/=", 2, strictNe),
 		spec(m, "++", 2, appendLists),
@@ -80,7 +72,7 @@ func erlangNatives() []vm.NativeSpec {
 		spec(m, "system_time", 1, systemTime),
 		spec(m, "convert_time_unit", 3, convertTimeUnit),
 		spec(m, "is_map_key", 2, isMapKey),
-	}
+	)
 	for _, g := range guardBIFs() {
 		specs = append(specs, spec(m, g.name, g.arity, g.fn))
 	}
@@ -469,3 +461,28 @@ func subtractLists(_ *vm.Process, a []term.Term) (term.Term, error) {
 	}
 	return term.List(out...), nil
 }
+
+// arithmeticSpecs are the arithmetic operators, registered alike under
+// :erlang and Kernel.
+func arithmeticSpecs(m string) []vm.NativeSpec {
+	return []vm.NativeSpec{
+		spec(m, "+", 2, binOp(add)),
+		spec(m, "-", 2, binOp(sub)),
+		spec(m, "*", 2, binOp(mul)),
+		spec(m, "/", 2, binOp(fdiv)),
+		spec(m, "div", 2, binOp(intDiv)),
+		spec(m, "rem", 2, binOp(intRem)),
+		spec(m, "+", 1, unaryPlus),
+		spec(m, "-", 1, unaryMinus),
+	}
+}
+
+// The comparisons, shared by :erlang's and Kernel's spellings.
+var (
+	cmpEq = cmpOp(func(c int) bool { return c == 0 })
+	cmpNe = cmpOp(func(c int) bool { return c != 0 })
+	cmpLt = cmpOp(func(c int) bool { return c < 0 })
+	cmpGt = cmpOp(func(c int) bool { return c > 0 })
+	cmpLe = cmpOp(func(c int) bool { return c <= 0 })
+	cmpGe = cmpOp(func(c int) bool { return c >= 0 })
+)

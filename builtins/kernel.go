@@ -11,21 +11,13 @@ import (
 
 func kernelNatives() []vm.NativeSpec {
 	const m = "Kernel"
-	specs := []vm.NativeSpec{
-		spec(m, "+", 2, binOp(add)),
-		spec(m, "-", 2, binOp(sub)),
-		spec(m, "*", 2, binOp(mul)),
-		spec(m, "/", 2, binOp(fdiv)),
-		spec(m, "div", 2, binOp(intDiv)),
-		spec(m, "rem", 2, binOp(intRem)),
-		spec(m, "+", 1, unaryPlus),
-		spec(m, "-", 1, unaryMinus),
-		spec(m, "==", 2, cmpOp(func(c int) bool { return c == 0 })),
-		spec(m, "!=", 2, cmpOp(func(c int) bool { return c != 0 })),
-		spec(m, "<", 2, cmpOp(func(c int) bool { return c < 0 })),
-		spec(m, ">", 2, cmpOp(func(c int) bool { return c > 0 })),
-		spec(m, "<=", 2, cmpOp(func(c int) bool { return c <= 0 })),
-		spec(m, ">=", 2, cmpOp(func(c int) bool { return c >= 0 })),
+	specs := append(arithmeticSpecs(m),
+		spec(m, "==", 2, cmpEq),
+		spec(m, "!=", 2, cmpNe),
+		spec(m, "<", 2, cmpLt),
+		spec(m, ">", 2, cmpGt),
+		spec(m, "<=", 2, cmpLe),
+		spec(m, ">=", 2, cmpGe),
 		spec(m, "===", 2, strictEq),
 		spec(m, "!==", 2, strictNe),
 		spec(m, "++", 2, appendLists),
@@ -59,7 +51,7 @@ func kernelNatives() []vm.NativeSpec {
 		spec(m, "to_charlist", 1, kernelToCharlist),
 		spec("String.Chars", "to_string", 1, kernelToString),
 		spec("List.Chars", "to_charlist", 1, kernelToCharlist),
-	}
+	)
 	for _, g := range guardBIFs() {
 		specs = append(specs, spec(m, g.name, g.arity, g.fn))
 	}
