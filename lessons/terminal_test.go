@@ -10,118 +10,44 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"goiex/internal/tmuxterm"
 	"goiex/lessons"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// goiexBinary builds goiex once for all the tests of this file.
-func goiexBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "goiex-lessons-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "goiex")
-		build := exec.Command("go", "build", "-o", binPath, "goiex")
-		build.Dir = ".."
-		if out, err := build.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
-
+// screen is `goiex lesson` running in tmux, with its progress file.
 type screen struct {
+	*tmuxterm.Screen
 	t      *testing.T
-	name   string
 	config string // GOIEX_CONFIG_DIR
 }
 
-// startLesson runs `goiex lesson --color=never ARG` in a terminal 100
-// columns wide and waits for its first prompt.
+// startLesson runs `goiex lesson --color=never ARG` in a terminal and
+// waits for its first prompt.
 func startLesson(t *testing.T, arg string) *screen {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := goiexBinary(t)
 	home := t.TempDir()
 	config := filepath.Join(home, "config")
-	name := fmt.Sprintf("goiex-lesson-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))
 	// The pane stays after goiex exits, so that its last words can be
 	// read; the line after them says it exited.
 	cmd := fmt.Sprintf("HOME=%s %s=%s %s lesson --color=never %s; echo '[goiex exited]' $?; sleep 600",
-		home, lessons.ConfigDirEnv, config, bin, arg)
-	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", cmd).CombinedOutput(); err != nil {
-		t.Fatalf("tmux new-session: %v\n%s", err, out)
-	}
-	// The history of the pane is what the tests read: keep it all.
-	exec.Command("tmux", "set-option", "-t", name, "history-limit", "50000").Run()
-	s := &screen{t: t, name: name, config: config}
-	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+		home, lessons.ConfigDirEnv, config, tmuxterm.Binary(t), arg)
+	s := &screen{Screen: tmuxterm.Start(t, cmd), t: t, config: config}
 	s.waitFor("iex(1)>")
 	return s
 }
 
-func (s *screen) keys(keys ...string) {
-	s.t.Helper()
-	args := append([]string{"send-keys", "-t", s.name}, keys...)
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
-		s.t.Fatalf("tmux send-keys: %v\n%s", err, out)
-	}
-}
-
-// typeLine types text literally, then Enter.
-func (s *screen) typeLine(text string) {
-	s.t.Helper()
-	if text != "" {
-		s.keys("-l", text)
-	}
-	s.keys("Enter")
-}
-
-// text is everything the pane showed, scrolled-off lines included.
-func (s *screen) text() string {
-	out, err := exec.Command("tmux", "capture-pane", "-p", "-J", "-S", "-", "-t", s.name).Output()
-	if err != nil {
-		return ""
-	}
-	return string(out)
-}
-
-// waitFor waits until the pane has shown want, count times in all.
+func (s *screen) keys(keys ...string)  { s.t.Helper(); s.Keys(keys...) }
+func (s *screen) typeLine(text string) { s.t.Helper(); s.TypeLine(text) }
+func (s *screen) text() string         { return s.History() }
 func (s *screen) waitForN(want string, count int, timeout time.Duration) string {
 	s.t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		got := s.text()
-		if strings.Count(got, want) >= count {
-			return got
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("the terminal never showed %q (%d times); it shows:\n%s", want, count, got)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	return s.WaitHistory(want, count, timeout)
 }
-
 func (s *screen) waitFor(want string) string { return s.waitForN(want, 1, 10*time.Second) }
 
 // waitExit waits for goiex to end with status 0.

@@ -10,82 +10,35 @@ package repl_test
 // deadline), never for a fixed time.
 
 import (
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"goiex/internal/tmuxterm"
 )
 
+// screen is the shell running in tmux; its $HOME holds .goiex_history.
 type screen struct {
+	*tmuxterm.Screen
 	t    *testing.T
-	name string
-	home string // the shell's $HOME, holding .goiex_history
+	home string
 }
 
 func startShell(t *testing.T, args ...string) *screen {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "goiex")
-	build := exec.Command("go", "build", "-o", bin, "goiex")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	name := fmt.Sprintf("goiex-test-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))
-	cmd := "HOME=" + dir + " " + bin + " " + strings.Join(args, " ")
-	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", cmd).CombinedOutput(); err != nil {
-		t.Fatalf("tmux new-session: %v\n%s", err, out)
-	}
-	s := &screen{t: t, name: name, home: dir}
-	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	cmd := "HOME=" + dir + " " + tmuxterm.Binary(t) + " " + strings.Join(args, " ")
+	s := &screen{Screen: tmuxterm.Start(t, cmd), t: t, home: dir}
 	s.waitFor("iex(1)>")
 	return s
 }
 
-func (s *screen) keys(keys ...string) {
-	s.t.Helper()
-	args := append([]string{"send-keys", "-t", s.name}, keys...)
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
-		s.t.Fatalf("tmux send-keys: %v\n%s", err, out)
-	}
-}
-
-// typeLine types text literally, then Enter.
-func (s *screen) typeLine(text string) {
-	s.t.Helper()
-	s.keys("-l", text)
-	s.keys("Enter")
-}
-
-func (s *screen) text() string {
-	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
-	if err != nil {
-		return ""
-	}
-	return string(out)
-}
-
-// waitFor waits until the screen contains want.
-func (s *screen) waitFor(want string) string {
-	s.t.Helper()
-	deadline := time.Now().Add(30 * time.Second) // generous: CI machines are busy
-	for {
-		got := s.text()
-		if strings.Contains(got, want) {
-			return got
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("screen never showed %q; it shows:\n%s", want, got)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
+func (s *screen) keys(keys ...string)        { s.t.Helper(); s.Keys(keys...) }
+func (s *screen) typeLine(text string)       { s.t.Helper(); s.TypeLine(text) }
+func (s *screen) text() string               { return s.Visible() }
+func (s *screen) waitFor(want string) string { s.t.Helper(); return s.WaitVisible(want) }
 
 func TestTerminalPromptsAndResults(t *testing.T) {
 	t.Parallel()
@@ -172,7 +125,7 @@ func TestTerminalCtrlDExitsAndKeepsHistory(t *testing.T) {
 	s.waitFor("iex(2)>")
 	s.keys("C-d")
 	deadline := time.Now().Add(30 * time.Second) // generous: CI machines are busy
-	for exec.Command("tmux", "has-session", "-t", s.name).Run() == nil {
+	for s.Running() {
 		if time.Now().After(deadline) {
 			t.Fatalf("goiex did not exit on Ctrl-D; screen:\n%s", s.text())
 		}
